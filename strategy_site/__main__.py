@@ -1,0 +1,5 @@
+import sys
+
+from strategy_site.cli import main
+
+sys.exit(main())

@@ -1,0 +1,155 @@
+"""Required sections of Markdown documents, and placeholder text anywhere published."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from strategy_site.check.registry import Context, check
+from strategy_site.findings import Finding, Location, Position, Rule, Severity
+from strategy_site.load.files import MARKDOWN_KINDS, SourceFile
+from strategy_site.load.markdown_source import Section
+from strategy_site.model.ruleset import SectionRule
+
+SECTION_MISSING = Rule(
+    "SS301",
+    "section-missing",
+    Severity.ERROR,
+    what="A section the ruleset requires is not in the document.",
+    why="Para 3.4 of the 2001 guidance says a community strategy must have a long-term vision, an action "
+    "plan, a shared commitment to deliver it, and arrangements for monitoring, review and reporting to "
+    "local people. Para 4.19 asks every neighbourhood renewal strategy for a section on local action on "
+    "learning. A document without them is not complete.",
+    example="A community strategy with headings 'Introduction', 'Our vision' and 'Action plan' only.",
+    instead="Add the section with a heading the ruleset accepts, or give your own heading the section's id: "
+    "'## Working together {#shared-commitment}'.",
+)
+SECTION_EMPTY = Rule(
+    "SS302",
+    "section-empty",
+    Severity.ERROR,
+    what="A required section has a heading but nothing under it.",
+    why="An empty heading looks complete at a glance but tells residents nothing.",
+    example="## Monitoring and review\n\n## Appendix",
+    instead="Write the section: what will be monitored, by whom, how often, and how local people will hear.",
+)
+PLACEHOLDER = Rule(
+    "SS303",
+    "placeholder-text",
+    Severity.ERROR,
+    what="Placeholder text such as TODO, TBC, XXX or 'lorem ipsum' is in content that will be published.",
+    why="Placeholders on a public site undermine trust in everything else it says. The words to look for "
+    "are in the ruleset, so a partnership can add its own.",
+    example="due: 2026-03-31\ndescription: Budget TBC",
+    instead="Write the real text. Where a fact is not yet known, leave an optional field out and say so in "
+    "the commentary.",
+)
+
+_WORDS = re.compile(r"[^a-z0-9 ]+")
+
+
+def normalise(heading: str) -> str:
+    """Lower case, punctuation dropped, a leading 'our' or 'the' ignored."""
+    words = _WORDS.sub(" ", heading.lower().replace("-", " ")).split()
+    while words and words[0] in ("our", "the"):
+        words = words[1:]
+    return " ".join(words)
+
+
+def find_section(rule: SectionRule, found: list[Section]) -> Section | None:
+    """The section meeting ``rule``: an explicit id wins, then the first heading in accepted wording."""
+    for section in found:
+        if section.explicit_id == rule.id:
+            return section
+    phrases = [normalise(phrase) for phrase in rule.accepted]
+    for section in found:
+        heading = normalise(section.title)
+        if any(heading == phrase or heading.startswith(phrase + " ") for phrase in phrases):
+            return section
+    return None
+
+
+@check
+def required_sections(context: Context) -> Iterator[Finding]:
+    project = context.project
+    for source in project.files:
+        if source.kind not in MARKDOWN_KINDS or not source.parsed:
+            continue
+        for rule in project.ruleset.required_sections(source.kind.value):
+            section = find_section(rule, source.sections)
+            title = rule.title or rule.id
+            if section is None:
+                accepted = ", ".join(f'"{phrase}"' for phrase in rule.accepted[:3])
+                yield SECTION_MISSING.at(
+                    Location(source.path, Position(source.body_line, 1)),
+                    f'the {source.kind.label} has no "{title}" section'
+                    + (f" ({rule.guidance})" if rule.guidance else ""),
+                    f"add a heading such as {accepted}, or mark your own heading with {{#{rule.id}}}",
+                )
+            elif section.words == 0:
+                yield SECTION_EMPTY.at(
+                    Location(source.path, section.position),
+                    f'the "{title}" section ("{section.title}") is empty',
+                    "write the section's text under its heading",
+                )
+
+
+def placeholder_patterns(words: list[str]) -> list[re.Pattern[str]]:
+    patterns = []
+    for word in words:
+        flags = 0 if word.isupper() else re.IGNORECASE
+        patterns.append(re.compile(r"(?<![A-Za-z0-9])" + re.escape(word) + r"(?![A-Za-z0-9])", flags))
+    return patterns
+
+
+@check
+def placeholders(context: Context) -> Iterator[Finding]:
+    project = context.project
+    patterns = placeholder_patterns(project.ruleset.placeholders or [])
+    if not patterns:
+        return
+    for source in project.files:
+        if not source.parsed:
+            continue
+        for path, text in _strings(source.data, ()):
+            start = source.source_map.value(path)
+            yield from _scan(source, patterns, text, start, inline=True)
+        if source.body:
+            yield from _scan(source, patterns, source.body, Position(source.body_line, 1), inline=False)
+
+
+def _scan(source: SourceFile, patterns: list[re.Pattern[str]], text: str, start: Position, inline: bool) -> Iterator[Finding]:
+    for pattern in patterns:
+        for match in pattern.finditer(text):
+            before = text[: match.start()]
+            if inline:
+                position = _inline_position(source, start, before)
+            else:
+                position = Position(start.line + before.count("\n"), len(before) - before.rfind("\n"))
+            yield PLACEHOLDER.at(
+                Location(source.path, position),
+                f'placeholder text "{match.group(0)}" would be published',
+                "replace it with the real text; if a fact is not known yet, leave the optional field out",
+            )
+
+
+def _inline_position(source: SourceFile, start: Position, before: str) -> Position:
+    """The exact column inside a one-line YAML value; the value's start for block or folded text."""
+    lines = source.text.splitlines()
+    line = lines[start.line - 1] if 0 < start.line <= len(lines) else ""
+    opener = line[start.column - 1 : start.column]
+    if "\n" in before or opener in ("|", ">"):
+        return start
+    return Position(start.line, start.column + len(before) + (1 if opener in ("'", '"') else 0))
+
+
+def _strings(data: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    if isinstance(data, str):
+        yield path, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, path + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _strings(value, path + (index,))

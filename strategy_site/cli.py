@@ -1,0 +1,109 @@
+"""The ``strategy-site`` command."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import time
+from pathlib import Path
+
+from strategy_site.check import run_checks
+from strategy_site.findings import Finding, Severity
+from strategy_site.model.project import Project, load_project
+from strategy_site.output.json_output import format_json
+from strategy_site.output.text import format_text
+
+EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
+DEFAULT_SOURCE = Path("strategy_src")
+
+
+class UsageProblem(Exception):
+    """The command could not run at all (exit status 2)."""
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date; write it as YYYY-MM-DD") from None
+
+
+def source_folder(path: Path) -> Path:
+    if not path.exists():
+        raise UsageProblem(f"there is no folder '{path}'. Give the folder that holds partnership.yml.")
+    if not path.is_dir():
+        raise UsageProblem(f"'{path}' is a file, not a folder. Give the folder that holds partnership.yml.")
+    return path
+
+
+def check_project(path: Path, today: dt.date | None = None) -> tuple[Project, list[Finding], float]:
+    started = time.perf_counter()
+    project = load_project(source_folder(path))
+    findings = run_checks(project, today)
+    return project, findings, time.perf_counter() - started
+
+
+def sources_by_path(project: Project) -> dict[str, str]:
+    return {source.path: source.text for source in project.files}
+
+
+def _check(args: argparse.Namespace) -> int:
+    project, findings, seconds = check_project(args.path, args.today)
+    if args.format == "json":
+        sys.stdout.write(format_json(findings, project.files_seen))
+    else:
+        sys.stdout.write(format_text(findings, sources_by_path(project), project.files_seen, seconds))
+    return EXIT_FINDINGS if any(f.severity is Severity.ERROR for f in findings) else EXIT_OK
+
+
+def _rules(args: argparse.Namespace) -> int:
+    from strategy_site.catalogue import catalogue_markdown
+
+    sys.stdout.write(catalogue_markdown())
+    return EXIT_OK
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from strategy_site.model.schema import write_schemas
+
+    for written in write_schemas(args.out):
+        print(written)
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="strategy-site",
+        description="Check a Local Strategic Partnership's strategy documents and publish them.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = commands.add_parser("check", help="check the documents and list every problem found")
+    check.add_argument("path", nargs="?", type=Path, default=DEFAULT_SOURCE, help="the source folder (default: strategy_src)")
+    check.add_argument("--format", choices=("text", "json"), default="text", help="how to print the findings")
+    check.add_argument("--today", type=_date, default=None, help="check as if today were this date (YYYY-MM-DD)")
+    check.set_defaults(run=_check)
+
+    rules = commands.add_parser("rules", help="print the rule catalogue as Markdown")
+    rules.set_defaults(run=_rules)
+
+    schema = commands.add_parser("schema", help="write JSON Schema files for editors")
+    schema.add_argument("--out", type=Path, default=Path("schemas"), help="folder to write into (default: schemas)")
+    schema.set_defaults(run=_schema)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except UsageProblem as problem:
+        print(f"strategy-site: {problem}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

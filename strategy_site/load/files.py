@@ -1,0 +1,263 @@
+"""Find the source files of a partnership and read each into values with positions.
+
+Which kind of document a file is follows from where it lives (the authoring
+guide lists the layout). A file that cannot be read becomes a finding and the
+others are still read: one bad file never hides the problems in the rest.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from strategy_site.findings import Finding, Location, Position, Rule, Severity
+from strategy_site.load.markdown_source import Section, sections, split_front_matter
+from strategy_site.load.yaml_source import SourceMap, YamlSyntaxError, parse_yaml
+
+
+class Kind(str, Enum):
+    PARTNERSHIP = "partnership"
+    COMMUNITY_STRATEGY = "community-strategy"
+    RENEWAL_STRATEGY = "neighbourhood-renewal-strategy"
+    ACTION_PLAN = "action-plan"
+    INDICATOR = "indicator"
+    AGREEMENT = "agreement"
+    PROGRESS_UPDATE = "progress-update"
+    RULESET = "ruleset"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("-", " ")
+
+
+YAML_SUFFIXES = (".yml", ".yaml")
+# file name (without suffix) at the top level, or folder name, to kind
+TOP_LEVEL = {
+    "partnership": Kind.PARTNERSHIP,
+    "community-strategy": Kind.COMMUNITY_STRATEGY,
+    "neighbourhood-renewal-strategy": Kind.RENEWAL_STRATEGY,
+}
+FOLDERS = {
+    "action-plans": Kind.ACTION_PLAN,
+    "indicators": Kind.INDICATOR,
+    "agreements": Kind.AGREEMENT,
+    "progress": Kind.PROGRESS_UPDATE,
+}
+MARKDOWN_KINDS = {Kind.COMMUNITY_STRATEGY, Kind.RENEWAL_STRATEGY, Kind.AGREEMENT, Kind.PROGRESS_UPDATE}
+
+NOT_UTF8 = Rule(
+    "SS001",
+    "file-not-utf8",
+    Severity.ERROR,
+    what="A source file is not encoded as UTF-8 text.",
+    why="Every other check, and the public site, need to read the file's words. A file saved in another "
+    "encoding (or a binary file such as a Word document saved with a .md name) cannot be read reliably.",
+    example="A file saved from an old editor as Windows-1252, where '£' is the single byte 0xA3.",
+    instead="Save the file as UTF-8 (most editors offer 'UTF-8' in the Save As dialogue). Keep Word and PDF "
+    "files outside `strategy_src/`.",
+)
+YAML_SYNTAX = Rule(
+    "SS002",
+    "yaml-syntax",
+    Severity.ERROR,
+    what="A YAML file, or the front matter of a Markdown file, is not valid YAML.",
+    why="The file cannot be read at all, so nothing in it can be checked or published.",
+    example="title: Health: closing the gap   # a second ': ' inside unquoted text",
+    instead='title: "Health: closing the gap"',
+)
+DUPLICATE_KEY = Rule(
+    "SS003",
+    "duplicate-key",
+    Severity.ERROR,
+    what="The same key appears twice in one block of YAML.",
+    why="Most YAML readers keep only the last value without a word, so one of the two values would be "
+    "silently lost. strategy-site refuses to guess which one you meant.",
+    example="due: 2026-03-31\nstatus: on track\ndue: 2026-06-30",
+    instead="Keep one `due:` line with the date you mean.",
+)
+FRONT_MATTER = Rule(
+    "SS004",
+    "front-matter",
+    Severity.ERROR,
+    what="A Markdown document has no front matter block, or the block is never closed.",
+    why="The front matter holds the facts the checks and the site need (title, dates, status, themes). "
+    "Without it the document cannot be placed in the strategy.",
+    example="A file that starts with '# Our vision' and no '---' block above it.",
+    instead="---\ntitle: Ravensholt Community Strategy 2024 to 2034\n...\n---\n\n# Our vision",
+)
+UNRECOGNISED_FILE = Rule(
+    "SS005",
+    "unrecognised-file",
+    Severity.WARNING,
+    what="A YAML or Markdown file is in a place where strategy-site does not look for documents.",
+    why="The file is neither checked nor published, which is rarely what the author intended.",
+    example="strategy_src/actions/2026-27.yml (the folder is called action-plans/)",
+    instead="Move the file to the folder for its kind of document (see the authoring guide's layout), "
+    "or move notes and drafts outside strategy_src/.",
+)
+UNREADABLE = Rule(
+    "SS007",
+    "file-unreadable",
+    Severity.ERROR,
+    what="A file could not be opened or read (permissions, a broken link, a folder with a file's name).",
+    why="Nothing in the file can be checked or published.",
+    example="A symbolic link to a file that has been deleted.",
+    instead="Fix the file's permissions or replace the link with the file itself.",
+)
+
+
+@dataclass
+class SourceFile:
+    """One file, read: its values keep their positions; a Markdown body keeps its sections."""
+
+    kind: Kind
+    path: str  # as shown to the user
+    text: str
+    data: Any = None
+    source_map: SourceMap = field(default_factory=SourceMap)
+    body: str = ""
+    body_line: int = 1
+    sections: list[Section] = field(default_factory=list)
+    parsed: bool = False  # True once the YAML (or front matter) has been read
+
+    def where(self, path: tuple[str | int, ...] = (), *, key: bool = False) -> Location:
+        return Location(self.path, self.source_map.key(path) if key else self.source_map.value(path))
+
+
+@dataclass
+class Loaded:
+    files: list[SourceFile]
+    findings: list[Finding]
+    files_seen: int
+
+
+def display_path(path: Path) -> str:
+    """Relative to the working directory when inside it, so editors can open it."""
+    relative = os.path.relpath(path)
+    return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()
+
+
+def discover(root: Path) -> tuple[list[tuple[Kind, Path]], list[Path]]:
+    """The documents under ``root`` by kind, and the YAML or Markdown files that fit nowhere."""
+    documents: list[tuple[Kind, Path]] = []
+    stray: list[Path] = []
+    for path in sorted(p for p in root.rglob("*") if not any(part.startswith(".") for part in p.relative_to(root).parts)):
+        if path.is_dir() or path.suffix not in (*YAML_SUFFIXES, ".md"):
+            continue
+        parts = path.relative_to(root).parts
+        kind = _kind_for(parts, path.suffix)
+        if kind is None:
+            stray.append(path)
+        else:
+            documents.append((kind, path))
+    return documents, stray
+
+
+def _kind_for(parts: tuple[str, ...], suffix: str) -> Kind | None:
+    if len(parts) == 1:
+        kind = TOP_LEVEL.get(Path(parts[0]).stem)
+    elif len(parts) == 2:
+        kind = FOLDERS.get(parts[0])
+    else:
+        return None
+    if kind is None:
+        return None
+    wants_markdown = kind in MARKDOWN_KINDS
+    return kind if (suffix == ".md") == wants_markdown else None
+
+
+def load_directory(root: Path) -> Loaded:
+    """Read every document under ``root``."""
+    documents, stray = discover(root)
+    findings: list[Finding] = [
+        UNRECOGNISED_FILE.at(
+            Location(display_path(path)),
+            f"strategy-site does not know what kind of document '{path.relative_to(root).as_posix()}' is, "
+            "so it is neither checked nor published",
+            "move it to the folder for its kind of document (see the layout in the authoring guide), "
+            "or move it outside the source folder",
+        )
+        for path in stray
+    ]
+    files = []
+    for kind, path in documents:
+        source, problems = read_source(kind, path)
+        findings.extend(problems)
+        if source is not None:
+            files.append(source)
+    return Loaded(files, findings, len(documents))
+
+
+def read_source(kind: Kind, path: Path) -> tuple[SourceFile | None, list[Finding]]:
+    """Read one file. Returns ``None`` (and findings) when nothing in it can be used."""
+    shown = display_path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        reason = error.strerror or str(error)
+        return None, [UNREADABLE.at(Location(shown), f"the file cannot be read: {reason}", "check that it exists and that you may read it")]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        return None, [
+            NOT_UTF8.at(
+                Location(shown, _position_of_byte(raw, error.start)),
+                f"the file is not UTF-8 text (byte 0x{raw[error.start]:02x} cannot be read)",
+                "save it as UTF-8 in your editor; if it is a Word or PDF file, keep it outside the source folder",
+            )
+        ]
+    source = SourceFile(kind, shown, text)
+    findings: list[Finding] = []
+    yaml_text, first_line = text, 1
+    if kind in MARKDOWN_KINDS:
+        front = split_front_matter(text)
+        source.body, source.body_line = front.body, front.body_line
+        source.sections = sections(front.body, front.body_line)
+        if front.text is None:
+            message = (
+                "the front matter block that starts on line 1 is never closed"
+                if front.unclosed
+                else "the document has no front matter (the '---' block of facts at the top)"
+            )
+            findings.append(
+                FRONT_MATTER.at(
+                    Location(shown),
+                    message,
+                    "put a line with three dashes (---) before and after the front matter; "
+                    "the authoring guide shows a complete example",
+                )
+            )
+            return source, findings
+        yaml_text, first_line = front.text, front.first_line
+    try:
+        parsed = parse_yaml(yaml_text, first_line)
+    except YamlSyntaxError as error:
+        findings.append(
+            YAML_SYNTAX.at(
+                Location(shown, error.problem.position),
+                error.problem.message,
+                "check the indentation (spaces only) and put text that contains ': ' or starts with a "
+                "special character (#, &, *, !, |, >, %, @) in quotes",
+            )
+        )
+        return source, findings
+    for problem in parsed.problems:
+        first = problem.first
+        findings.append(
+            DUPLICATE_KEY.at(
+                Location(shown, problem.position),
+                problem.message + (f" (first on line {first.line})" if first else ""),
+                f'keep one "{problem.key}" line with the value you mean and delete the other',
+            )
+        )
+    source.data, source.source_map, source.parsed = parsed.data, parsed.source_map, True
+    return source, findings
+
+
+def _position_of_byte(raw: bytes, offset: int) -> Position:
+    before = raw[:offset]
+    line_start = before.rfind(b"\n") + 1
+    return Position(before.count(b"\n") + 1, offset - line_start + 1)

@@ -1,0 +1,134 @@
+"""Field types shared by the documents: text, ids, reporting periods, money."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, Field, PlainSerializer, PlainValidator, WithJsonSchema
+
+from strategy_site.load.yaml_source import raw_text
+
+
+def _as_text(value: Any) -> Any:
+    # Numbers and dates typed into a text field arrive as the officer wrote them.
+    return raw_text(value)
+
+
+Text = Annotated[str, BeforeValidator(_as_text), Field(min_length=1)]
+"""Any non-empty text. ``1.10`` stays ``"1.10"``; ``2025`` stays ``"2025"``."""
+
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
+Id = Annotated[
+    str,
+    BeforeValidator(_as_text),
+    Field(pattern=ID_PATTERN, description="A short identifier: letters, digits, '.', '_' or '-', no spaces."),
+]
+
+Pounds = Annotated[int, Field(ge=0, description="Whole pounds, no '£' sign or commas, for example 250000.")]
+
+
+@dataclass(frozen=True)
+class Period:
+    """A reporting period: the label officers write, and the days it covers."""
+
+    label: str
+    start: dt.date
+    end: dt.date
+
+    def __str__(self) -> str:
+        return self.label
+
+
+_FINANCIAL_YEAR = re.compile(r"^(\d{4})[/-](\d{2})$")
+_QUARTER = re.compile(r"^(\d{4})(?:[/-](\d{2}))? ?Q([1-4])$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+PERIOD_HELP = (
+    "a year (2025), a financial year (2025/26), a quarter (2025 Q3, or 2025/26 Q1 for the financial year), "
+    "a month (2025-09) or a day (2025-09-30)"
+)
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return following - dt.timedelta(days=1)
+
+
+def parse_period(value: Any) -> Period:
+    if isinstance(value, Period):
+        return value
+    if isinstance(value, bool) or value is None:
+        raise ValueError(f"a period is needed: {PERIOD_HELP}")
+    text = str(raw_text(value)).strip()
+    try:
+        if re.fullmatch(r"\d{4}", text):
+            year = int(text)
+            return Period(text, dt.date(year, 1, 1), dt.date(year, 12, 31))
+        match = _FINANCIAL_YEAR.match(text)
+        if match:
+            year = int(match.group(1))
+            if (year + 1) % 100 != int(match.group(2)):
+                raise ValueError(f'"{text}" is not a financial year: the second year must follow the first, as in 2025/26')
+            return Period(text, dt.date(year, 4, 1), dt.date(year + 1, 3, 31))
+        match = _QUARTER.match(text)
+        if match:
+            year, quarter = int(match.group(1)), int(match.group(3))
+            if match.group(2) is not None:  # financial quarter: Q1 is April to June
+                first_month = 4 + 3 * (quarter - 1)
+                year += (first_month - 1) // 12
+                first_month = (first_month - 1) % 12 + 1
+            else:
+                first_month = 1 + 3 * (quarter - 1)
+            return Period(text, dt.date(year, first_month, 1), _month_end(year, first_month + 2))
+        match = _MONTH.match(text)
+        if match:
+            year, month = int(match.group(1)), int(match.group(2))
+            return Period(text, dt.date(year, month, 1), _month_end(year, month))
+        day = dt.date.fromisoformat(text)
+        return Period(text, day, day)
+    except ValueError as error:
+        if "financial year" in str(error):
+            raise
+    raise ValueError(f'"{text}" is not a period strategy-site understands; write {PERIOD_HELP}')
+
+
+PeriodField = Annotated[
+    Period,
+    PlainValidator(parse_period),
+    PlainSerializer(lambda period: period.label, return_type=str),
+    WithJsonSchema({"type": ["string", "integer"], "description": f"A reporting period: {PERIOD_HELP}."}),
+]
+
+
+@dataclass(frozen=True)
+class YearRange:
+    start: int
+    end: int
+
+    @property
+    def label(self) -> str:
+        return f"{self.start} to {self.end}"
+
+
+def parse_year_range(value: Any) -> YearRange:
+    if isinstance(value, YearRange):
+        return value
+    text = str(raw_text(value)).strip()
+    match = re.fullmatch(r"(\d{4})\s*(?:-|–|to)\s*(\d{4})", text)
+    if not match:
+        raise ValueError(f'"{text}" is not a span of years; write it as 2024-2034 or "2024 to 2034"')
+    start, end = int(match.group(1)), int(match.group(2))
+    if end < start:
+        raise ValueError(f'"{text}" ends before it starts')
+    return YearRange(start, end)
+
+
+YearRangeField = Annotated[
+    YearRange,
+    PlainValidator(parse_year_range),
+    PlainSerializer(lambda years: years.label, return_type=str),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{4}\s*(-|to)\s*\d{4}$", "description": "First and last year, as 2024-2034."}),
+]

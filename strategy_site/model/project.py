@@ -1,0 +1,201 @@
+"""The whole partnership, modelled: every document validated, ids indexed.
+
+``load_project`` is the entry point of the pipeline's first two stages: it reads
+the files (load) and validates them into typed documents (model). The checks
+and the renderers receive a :class:`Project` and never read files themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from strategy_site.findings import Finding
+from strategy_site.load.files import UNRECOGNISED_FILE, Kind, SourceFile, display_path, load_directory
+from strategy_site.load.yaml_source import raw_text
+from strategy_site.model.documents import (
+    Action,
+    ActionPlan,
+    Agreement,
+    CommunityStrategy,
+    Indicator,
+    Member,
+    Model,
+    Partnership,
+    Priority,
+    ProgressUpdate,
+    RenewalStrategy,
+    Theme,
+)
+from strategy_site.model.ruleset import Ruleset, load_ruleset
+from strategy_site.model.validation import validate
+
+MODELS: dict[Kind, type[Model]] = {
+    Kind.PARTNERSHIP: Partnership,
+    Kind.COMMUNITY_STRATEGY: CommunityStrategy,
+    Kind.RENEWAL_STRATEGY: RenewalStrategy,
+    Kind.ACTION_PLAN: ActionPlan,
+    Kind.INDICATOR: Indicator,
+    Kind.AGREEMENT: Agreement,
+    Kind.PROGRESS_UPDATE: ProgressUpdate,
+}
+
+# Where each kind of id is declared in the raw files, so that a reference to an
+# organisation whose own entry has a mistake is not also reported as unknown.
+DECLARATIONS: dict[str, list[tuple[Kind, tuple[str, ...]]]] = {
+    "partner": [(Kind.PARTNERSHIP, ("members",))],
+    "neighbourhood": [(Kind.PARTNERSHIP, ("neighbourhoods",))],
+    "thematic partnership": [(Kind.PARTNERSHIP, ("thematic_partnerships",))],
+    "theme": [(Kind.COMMUNITY_STRATEGY, ("themes",))],
+    "priority": [(Kind.COMMUNITY_STRATEGY, ("themes", "priorities"))],
+    "indicator": [(Kind.INDICATOR, ())],
+    "action": [(Kind.ACTION_PLAN, ("actions",))],
+}
+
+
+@dataclass
+class Project:
+    root: Path
+    files: list[SourceFile]
+    findings: list[Finding]
+    ruleset: Ruleset
+    documents: dict[Kind, list[Any]] = field(default_factory=dict)
+    files_seen: int = 0
+
+    def of(self, kind: Kind) -> list[Any]:
+        return self.documents.get(kind, [])
+
+    def _single(self, kind: Kind) -> Any:
+        found = self.of(kind)
+        return found[0] if found else None
+
+    @property
+    def partnership(self) -> Partnership | None:
+        return self._single(Kind.PARTNERSHIP)
+
+    @property
+    def strategy(self) -> CommunityStrategy | None:
+        return self._single(Kind.COMMUNITY_STRATEGY)
+
+    @property
+    def renewal_strategy(self) -> RenewalStrategy | None:
+        return self._single(Kind.RENEWAL_STRATEGY)
+
+    @property
+    def action_plans(self) -> list[ActionPlan]:
+        return self.of(Kind.ACTION_PLAN)
+
+    @property
+    def indicators(self) -> list[Indicator]:
+        return self.of(Kind.INDICATOR)
+
+    @property
+    def agreements(self) -> list[Agreement]:
+        return self.of(Kind.AGREEMENT)
+
+    @property
+    def progress_updates(self) -> list[ProgressUpdate]:
+        return sorted(self.of(Kind.PROGRESS_UPDATE), key=lambda update: update.published)
+
+    @property
+    def members(self) -> list[Member]:
+        return self.partnership.members if self.partnership else []
+
+    @property
+    def themes(self) -> list[Theme]:
+        return self.strategy.themes if self.strategy else []
+
+    @property
+    def priorities(self) -> list[Priority]:
+        return [priority for theme in self.themes for priority in theme.priorities]
+
+    @property
+    def actions(self) -> list[Action]:
+        return [action for plan in self.action_plans for action in plan.actions]
+
+    @cached_property
+    def partner_by_id(self) -> dict[str, Member]:
+        return _first_by_id(self.members)
+
+    @cached_property
+    def priority_by_id(self) -> dict[str, Priority]:
+        return _first_by_id(self.priorities)
+
+    @cached_property
+    def theme_by_id(self) -> dict[str, Theme]:
+        return _first_by_id(self.themes)
+
+    @cached_property
+    def indicator_by_id(self) -> dict[str, Indicator]:
+        return _first_by_id(self.indicators)
+
+    @cached_property
+    def action_by_id(self) -> dict[str, Action]:
+        return _first_by_id(self.actions)
+
+    @cached_property
+    def declared(self) -> dict[str, set[str]]:
+        """Every id written in the files, valid entry or not, by what it names."""
+        result: dict[str, set[str]] = {}
+        for name, places in DECLARATIONS.items():
+            ids: set[str] = set()
+            for kind, path in places:
+                for source in self.files:
+                    if source.kind is kind:
+                        ids.update(_ids_at(source.data, path))
+            result[name] = ids
+        return result
+
+
+def _first_by_id(items: list[Any]) -> dict[str, Any]:
+    index: dict[str, Any] = {}
+    for item in items:
+        index.setdefault(item.id, item)
+    return index
+
+
+def _ids_at(data: Any, path: tuple[str, ...]) -> Iterator[str]:
+    if not path:
+        if isinstance(data, dict) and data.get("id") is not None:
+            yield str(getattr(data["id"], "raw", data["id"]))
+        elif isinstance(data, list):
+            for item in data:
+                yield from _ids_at(item, ())
+        return
+    if isinstance(data, dict):
+        yield from _ids_at(data.get(path[0]), path[1:])
+    elif isinstance(data, list):
+        for item in data:
+            yield from _ids_at(item, path)
+
+
+def load_project(root: Path) -> Project:
+    """Read and model every document under ``root``. Problems become findings, never exceptions."""
+    loaded = load_directory(root)
+    ruleset_path = _ruleset_path(root, loaded.files)
+    ruleset, findings = load_ruleset(ruleset_path)
+    if ruleset_path is not None:  # the ruleset is not a stray file: it was named by the partnership
+        shown = display_path(ruleset_path)
+        loaded.findings[:] = [f for f in loaded.findings if not (f.code == UNRECOGNISED_FILE.code and f.path == shown)]
+    project = Project(root, loaded.files, loaded.findings + findings, ruleset, files_seen=loaded.files_seen)
+    for source in loaded.files:
+        if not source.parsed:
+            continue  # already reported: not YAML, or no front matter
+        model, problems = validate(source, MODELS[source.kind])
+        project.findings.extend(problems)
+        if model is not None:
+            project.documents.setdefault(source.kind, []).append(model)
+    return project
+
+
+def _ruleset_path(root: Path, files: list[SourceFile]) -> Path | None:
+    """The partnership's own ruleset file, if partnership.yml names one."""
+    for source in files:
+        if source.kind is Kind.PARTNERSHIP and isinstance(source.data, dict):
+            name = raw_text(source.data.get("ruleset"))
+            if isinstance(name, str) and name.strip():
+                return root / name.strip()
+    return None

@@ -1,0 +1,76 @@
+"""The ruleset: which sections each document needs and other adjustable requirements.
+
+The default lives in ``strategy_site/rulesets/default.yml``. A partnership's own
+ruleset is merged over it: sections merge by id (an entry with ``required:
+false`` relaxes a default section, a new id adds one); ``placeholders`` and
+``required_sectors`` replace the default lists when given; ``severity`` changes
+how individual rules are reported.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+
+from strategy_site.findings import Finding
+from strategy_site.load.files import Kind, read_source
+from strategy_site.model.documents import Model, Sector
+from strategy_site.model.fields import Id, Text
+from strategy_site.model.validation import validate
+
+DEFAULT_RULESET = Path(__file__).resolve().parent.parent / "rulesets" / "default.yml"
+SectionedKind = Literal["community-strategy", "neighbourhood-renewal-strategy", "agreement"]
+
+
+class SectionRule(Model):
+    id: Id = Field(description="The id a heading can carry explicitly, as in '## Our ambition {#vision}'.")
+    title: Text | None = Field(None, description="The section's name in findings and reports.")
+    guidance: Text | None = Field(None, description="Where the requirement comes from.")
+    accepted: list[Text] = Field(default_factory=list, description="Heading wordings recognised as this section.")
+    required: bool = True
+
+
+class Ruleset(Model):
+    sections: dict[SectionedKind, list[SectionRule]] = Field(default_factory=dict)
+    placeholders: list[Text] | None = None
+    required_sectors: list[Sector] | None = None
+    severity: dict[str, Literal["error", "warning", "off"]] = Field(default_factory=dict)
+
+    def required_sections(self, kind: str) -> list[SectionRule]:
+        return [rule for rule in self.sections.get(kind, []) if rule.required]
+
+    def merged_with(self, local: Ruleset) -> Ruleset:
+        sections = {kind: list(rules) for kind, rules in self.sections.items()}
+        for kind, rules in local.sections.items():
+            merged = {rule.id: rule for rule in sections.get(kind, [])}
+            for rule in rules:
+                base = merged.get(rule.id)
+                merged[rule.id] = base.model_copy(update=rule.model_dump(exclude_unset=True)) if base else rule
+            sections[kind] = list(merged.values())
+        return Ruleset.model_construct(
+            sections=sections,
+            placeholders=local.placeholders if local.placeholders is not None else self.placeholders,
+            required_sectors=local.required_sectors if local.required_sectors is not None else self.required_sectors,
+            severity={**self.severity, **local.severity},
+        )
+
+
+def load_ruleset(path: Path | None) -> tuple[Ruleset, list[Finding]]:
+    """The default ruleset, merged with the partnership's own at ``path`` if given."""
+    default, problems = _read(DEFAULT_RULESET)
+    if default is None:  # the packaged file is ours: a failure here is a bug, not user input
+        raise RuntimeError(f"the default ruleset is invalid: {problems}")
+    if path is None:
+        return default, []
+    local, findings = _read(path)
+    return (default.merged_with(local) if local else default), findings
+
+
+def _read(path: Path) -> tuple[Ruleset | None, list[Finding]]:
+    source, findings = read_source(Kind.RULESET, path)
+    if source is None or not source.parsed:
+        return None, findings
+    ruleset, problems = validate(source, Ruleset)
+    return ruleset, findings + problems

@@ -1,0 +1,306 @@
+"""Validate a file's values against its model, turning schema errors into plain findings.
+
+A list item with an error (one action in a plan of forty) is reported and left
+out, so the rest of the file is still modelled and cross-checked.
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+import types
+import typing
+from typing import Any, Literal, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from strategy_site.findings import Finding, Rule, Severity
+from strategy_site.load.files import SourceFile
+from strategy_site.load.yaml_source import raw_text
+from strategy_site.model.documents import Model
+
+M = TypeVar("M", bound=Model)
+Path = tuple[str | int, ...]
+
+MISSING_FIELD = Rule(
+    "SS201",
+    "missing-field",
+    Severity.ERROR,
+    what="A required field is missing.",
+    why="The site and the report cannot say what the partnership promised without it.",
+    example="- id: CS-03\n  title: Safer streets at night\n  # no status",
+    instead="- id: CS-03\n  title: Safer streets at night\n  status: on track",
+)
+WRONG_TYPE = Rule(
+    "SS202",
+    "wrong-type",
+    Severity.ERROR,
+    what="A field holds the wrong kind of value: text where a number belongs, a single value where a list belongs.",
+    why="The value cannot be used: a target of 'about 40' cannot be drawn on a chart or compared with the figures.",
+    example="value: about 40\nsupporting: police",
+    instead="value: 40\nsupporting: [police]",
+)
+UNKNOWN_VALUE = Rule(
+    "SS203",
+    "unknown-value",
+    Severity.ERROR,
+    what="A field that takes one of a fixed set of words has another word.",
+    why="Statuses, sectors and kinds of money are counted and compared across the strategy; a word outside "
+    "the set would be counted as nothing.",
+    example="status: ongoing",
+    instead="status: on track   # one of: not started, on track, at risk, off track, complete, dropped",
+)
+UNKNOWN_KEY = Rule(
+    "SS204",
+    "unknown-key",
+    Severity.ERROR,
+    what="A field name is not one strategy-site knows for this kind of document.",
+    why="It is most often a misspelling, and the value you meant to give is then silently missing.",
+    example="lead_partner: police",
+    instead="lead: police",
+)
+INVALID_VALUE = Rule(
+    "SS205",
+    "invalid-value",
+    Severity.ERROR,
+    what="A value has the right kind but is not valid: a date that does not exist, a period in an unknown "
+    "format, a negative amount of money, an id with spaces.",
+    why="The value cannot be placed on a timeline, added up or linked to.",
+    example="due: 2026-02-30\nperiod: Spring 2026",
+    instead="due: 2026-02-28\nperiod: 2026 Q1",
+)
+
+_EXPECTED = {
+    "string": "text",
+    "int": "a whole number",
+    "float": "a number",
+    "bool": "true or false",
+    "list": "a list (lines starting with '- ', or [a, b])",
+    "dict": "a block of fields",
+    "model": "a block of fields",
+    "date": "a date written as YYYY-MM-DD",
+}
+
+
+def validate(source: SourceFile, model: type[M]) -> tuple[M | None, list[Finding]]:
+    """The model of ``source.data``, or ``None`` when its top level is unusable, and the findings."""
+    data = source.data
+    if not isinstance(data, dict):
+        return None, [
+            WRONG_TYPE.at(
+                source.where(),
+                f"the {source.kind.label} should be a block of 'field: value' lines, not {_describe(data)}",
+                "start from the complete example in the authoring guide",
+            )
+        ]
+    try:
+        return _locate(model.model_validate(data), source, {}), []
+    except ValidationError as error:
+        errors = error.errors(include_url=False)
+    findings = [_finding(source, model, err) for err in errors]
+    salvaged = _salvage(data, errors)
+    if salvaged is None:
+        return None, findings
+    repaired, kept = salvaged
+    try:
+        return _locate(model.model_validate(repaired), source, kept), findings
+    except ValidationError:
+        return None, findings
+
+
+def _salvage(data: dict[str, Any], errors: list[Any]) -> tuple[dict[str, Any], dict[Path, list[int]]] | None:
+    """A copy of ``data`` without the unknown keys and the list items in error, and the items kept.
+
+    Returns ``None`` when an error is outside every list item (the document's own fields), since then
+    there is nothing sound left to model.
+    """
+    unknown_keys = [tuple(err["loc"]) for err in errors if err["type"] == "extra_forbidden"]
+    items = {_innermost_item(tuple(err["loc"])) for err in errors if err["type"] != "extra_forbidden"}
+    if None in items:
+        return None
+    repaired = copy.deepcopy(data)
+    for loc in unknown_keys:
+        container = _at(repaired, loc[:-1])
+        if isinstance(container, dict):
+            container.pop(loc[-1], None)
+    kept: dict[Path, list[int]] = {}
+    for item in sorted(items, key=len):  # type: ignore[arg-type]
+        if any(item[: len(other)] == other for other in items if len(other) < len(item)):  # type: ignore[arg-type]
+            continue  # an enclosing item is left out already
+        container, index = item[:-1], item[-1]  # type: ignore[index]
+        kept.setdefault(container, list(range(len(_at(repaired, container)))))
+        kept[container].remove(index)  # type: ignore[arg-type]
+    for container, indices in kept.items():
+        _set(repaired, container, [_at(repaired, container)[i] for i in indices])
+    return repaired, kept
+
+
+def _innermost_item(loc: Path) -> Path | None:
+    for end in range(len(loc), 0, -1):
+        if isinstance(loc[end - 1], int):
+            return loc[:end]
+    return None
+
+
+def _at(data: Any, path: Path) -> Any:
+    for part in path:
+        data = data[part]
+    return data
+
+
+def _set(data: Any, path: Path, value: Any) -> None:
+    _at(data, path[:-1])[path[-1]] = value
+
+
+def _locate(model: M, source: SourceFile, kept: dict[Path, list[int]]) -> M:
+    """Attach the source file and original path to every part of the model."""
+
+    def walk(value: Any, path: Path) -> None:
+        if isinstance(value, Model):
+            value._source, value._path = source, path
+            for name in type(value).model_fields:
+                walk(getattr(value, name), path + (name,))
+        elif isinstance(value, list):
+            originals = kept.get(path, range(len(value)))
+            for item, original in zip(value, originals):
+                walk(item, path + (original,))
+
+    walk(model, ())
+    return model
+
+
+def _finding(source: SourceFile, model: type[BaseModel], error: Any) -> Finding:
+    loc: Path = tuple(error["loc"])
+    kind: str = error["type"]
+    field = str(next((part for part in reversed(loc) if isinstance(part, str)), source.kind.value))
+    owner = _model_at(model, loc[:-1]) or model
+    noun = _noun(owner)
+    given = error.get("input")
+    if kind == "missing":
+        description = (owner.model_fields.get(field).description if field in owner.model_fields else None) or ""
+        return MISSING_FIELD.at(
+            source.where(loc),
+            f'this {noun} has no "{field}", which is required',
+            f"add a line '{field}: ...'" + (f" ({description})" if description else ""),
+        )
+    if kind == "extra_forbidden":
+        allowed = sorted(owner.model_fields)
+        guess = difflib.get_close_matches(field, allowed, n=1, cutoff=0.6)
+        return UNKNOWN_KEY.at(
+            source.where(loc, key=True),
+            f'"{field}" is not a field of {_a(noun)}' + (f'. Did you mean "{guess[0]}"?' if guess else ""),
+            f"the fields {_a(noun)} can have are: " + ", ".join(allowed),
+        )
+    if kind in ("literal_error", "enum"):
+        choices = _choices(owner, field)
+        guess = difflib.get_close_matches(str(raw_text(given)).lower(), choices, n=1, cutoff=0.5)
+        return UNKNOWN_VALUE.at(
+            source.where(loc),
+            f'"{raw_text(given)}" is not an allowed {field}' + (f'. Did you mean "{guess[0]}"?' if guess else ""),
+            "use one of: " + ", ".join(choices),
+        )
+    expected = next((words for prefix, words in _EXPECTED.items() if kind.startswith(prefix)), None)
+    if expected is not None and not (kind.endswith("_parsing") and kind.startswith("date") and isinstance(given, str)):
+        return WRONG_TYPE.at(
+            source.where(loc),
+            f'"{field}" should be {expected}, not {_describe(given)}',
+            _type_hint(expected),
+        )
+    return INVALID_VALUE.at(source.where(loc), _invalid_message(field, kind, error), _invalid_hint(kind))
+
+
+def _invalid_message(field: str, kind: str, error: Any) -> str:
+    given = raw_text(error.get("input"))
+    if kind == "value_error":
+        return str(error["msg"]).removeprefix("Value error, ")
+    if kind == "string_pattern_mismatch":
+        return f'"{given}" is not a valid id for "{field}": use letters, digits, ".", "_" or "-", with no spaces'
+    if kind == "string_too_short":
+        return f'"{field}" is empty'
+    if kind.startswith("date"):
+        return f'"{given}" is not a valid date for "{field}"'
+    if kind in ("greater_than_equal", "greater_than"):
+        return f'"{field}" cannot be negative (it is {given})'
+    return f'"{given}" is not a valid value for "{field}": {error["msg"]}'
+
+
+def _invalid_hint(kind: str) -> str:
+    if kind.startswith("date"):
+        return "write the date as YYYY-MM-DD, for example 2026-03-31, and check the day exists"
+    if kind == "string_too_short":
+        return "write the text, or remove the line if the field is optional"
+    if kind in ("greater_than_equal", "greater_than"):
+        return "amounts are whole pounds, zero or more"
+    return "see the field's description in the authoring guide"
+
+
+def _type_hint(expected: str) -> str:
+    if expected.startswith("a list"):
+        return "write one item per line starting with '- ', or [first, second] on one line"
+    if expected == "text":
+        return "write the words you mean; put them in quotes if they look like a number or true/false"
+    if expected.startswith("a block"):
+        return "indent the fields under this line, each as 'name: value'"
+    return f"write {expected}"
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return f"the yes/no value {str(value).lower()}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a block of fields"
+    return f'"{raw_text(value)}"'
+
+
+def _noun(model: type[BaseModel]) -> str:
+    name = model.__name__
+    return "".join(" " + c.lower() if c.isupper() else c for c in name).strip()
+
+
+def _a(noun: str) -> str:
+    return ("an " if noun[0] in "aeiou" else "a ") + noun
+
+
+def _model_classes(annotation: Any) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    found: list[type[BaseModel]] = []
+    for arg in typing.get_args(annotation):
+        found.extend(_model_classes(arg))
+    return found
+
+
+def _model_at(model: type[BaseModel], loc: Path) -> type[BaseModel] | None:
+    """The model class that owns the field at ``loc``."""
+    current = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = current.model_fields.get(part)
+        if field is None:
+            return None
+        classes = _model_classes(field.annotation)
+        if not classes:
+            return None
+        current = classes[0]
+    return current
+
+
+def _choices(model: type[BaseModel], field: str) -> list[str]:
+    info = model.model_fields.get(field)
+    if info is None:
+        return []
+
+    def literals(annotation: Any) -> list[str]:
+        origin = typing.get_origin(annotation)
+        if origin is Literal:
+            return [str(arg) for arg in typing.get_args(annotation)]
+        if origin in (typing.Union, types.UnionType, list):
+            return [choice for arg in typing.get_args(annotation) for choice in literals(arg)]
+        return []
+
+    return literals(info.annotation)

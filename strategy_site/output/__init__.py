@@ -1,0 +1,1 @@
+"""Formatters: findings in, text out. One module per output format."""

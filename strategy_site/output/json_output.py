@@ -1,0 +1,34 @@
+"""Findings as JSON. The shape is documented in docs/json-output.md and versioned."""
+
+from __future__ import annotations
+
+import json
+
+from strategy_site.findings import Finding, Severity, count
+
+FORMAT_VERSION = 1
+
+
+def format_json(findings: list[Finding], files_checked: int) -> str:
+    document = {
+        "version": FORMAT_VERSION,
+        "summary": {
+            "files_checked": files_checked,
+            "errors": count(findings, Severity.ERROR),
+            "warnings": count(findings, Severity.WARNING),
+        },
+        "findings": [
+            {
+                "code": finding.code,
+                "name": finding.name,
+                "severity": finding.severity.value,
+                "file": finding.path,
+                "line": finding.line,
+                "column": finding.column,
+                "message": finding.message,
+                "hint": finding.hint,
+            }
+            for finding in findings
+        ],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

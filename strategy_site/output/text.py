@@ -1,0 +1,41 @@
+"""Findings for people at a terminal: grouped by file, with the line and a marker."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from strategy_site.findings import Finding, Severity, count
+
+
+def format_text(findings: list[Finding], sources: dict[str, str], files_checked: int, seconds: float) -> str:
+    """``sources`` maps a finding's path to the file's text, to quote the offending line."""
+    blocks = []
+    for path, group in groupby(findings, key=lambda finding: finding.path):
+        lines = sources.get(path, "").splitlines()
+        blocks.append("\n".join(_finding(finding, lines) for finding in group))
+    blocks.append(summary(findings, files_checked, seconds))
+    return "\n\n".join(blocks) + "\n"
+
+
+def _finding(finding: Finding, lines: list[str]) -> str:
+    out = [f"{finding.path}:{finding.line}:{finding.column}: {finding.severity.value} {finding.code}: {finding.message}"]
+    if 0 < finding.line <= len(lines) and lines[finding.line - 1].strip():
+        number = str(finding.line)
+        text = lines[finding.line - 1].replace("\t", " ")
+        out.append(f"  {number} | {text}")
+        out.append(f"  {' ' * len(number)} | {' ' * (finding.column - 1)}^")
+    if finding.hint:
+        out.append(f"  fix: {finding.hint}")
+    return "\n".join(out)
+
+
+def summary(findings: list[Finding], files_checked: int, seconds: float) -> str:
+    errors, warnings = count(findings, Severity.ERROR), count(findings, Severity.WARNING)
+    files = len({finding.path for finding in findings})
+    checked = f"checked {files_checked} file{'s' if files_checked != 1 else ''} in {seconds:.2f} s"
+    if not findings:
+        return f"No problems found ({checked})."
+    parts = [f"{errors} error{'s' if errors != 1 else ''}"]
+    if warnings:
+        parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
+    return f"{' and '.join(parts)} in {files} file{'s' if files != 1 else ''} ({checked})."
