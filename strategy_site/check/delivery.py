@@ -6,8 +6,6 @@ from collections.abc import Iterator
 
 from strategy_site.check.registry import Context, check
 from strategy_site.findings import Finding, Rule, Severity
-from strategy_site.model.documents import Action
-from strategy_site.model.project import Project
 
 NO_LEAD = Rule(
     "SS401",
@@ -83,16 +81,6 @@ REVIEW_OVERDUE = Rule(
 FINISHED = ("complete", "dropped")
 
 
-def latest_status(project: Project, action: Action) -> str:
-    """The status from the newest progress update that mentions the action, else the plan's."""
-    status = action.status
-    for update in project.progress_updates:  # oldest first, so the newest wins
-        for progress in update.actions:
-            if progress.action == action.id:
-                status = progress.status
-    return status
-
-
 @check
 def action_essentials(context: Context) -> Iterator[Finding]:
     for action in context.project.actions:
@@ -131,7 +119,7 @@ def action_dates(context: Context) -> Iterator[Finding]:
                     f"a milestone of action {action.id} ({milestone.date}) falls outside the action's dates",
                     "move the milestone between the start and due dates, or change those dates",
                 )
-        status = latest_status(project, action)
+        status = project.latest_status(action)
         if action.due and action.due < context.today and status not in FINISHED:
             yield OVERDUE.at(
                 action.where("due"),

@@ -116,6 +116,15 @@ class Project:
     def actions(self) -> list[Action]:
         return [action for plan in self.action_plans for action in plan.actions]
 
+    def latest_status(self, action: Action) -> str:
+        """The status from the newest progress update that mentions the action, else the plan's."""
+        status = action.status
+        for update in self.progress_updates:  # oldest first, so the newest wins
+            for progress in update.actions:
+                if progress.action == action.id:
+                    status = progress.status
+        return status
+
     @cached_property
     def partner_by_id(self) -> dict[str, Member]:
         return _first_by_id(self.members)

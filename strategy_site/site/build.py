@@ -1,0 +1,92 @@
+"""The main job: check the documents, then build the public site.
+
+The site is built into a folder beside ``site/`` and swapped in only when the
+build succeeds, so a failed build leaves the previous site exactly as it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import logging
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+
+from strategy_site.check import run_checks
+from strategy_site.cli import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, sources_by_path
+from strategy_site.findings import Severity
+from strategy_site.model.project import load_project
+from strategy_site.output.text import format_text
+from strategy_site.site.plugin import StrategySitePlugin
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="build.py", description="Check the strategy documents, then build the site.")
+    parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the MkDocs configuration (default: mkdocs.yml)")
+    parser.add_argument("--site-dir", type=Path, default=None, help="where to write the site (default: site_dir in the configuration)")
+    parser.add_argument("--today", type=dt.date.fromisoformat, default=None, help="check as if today were this date")
+    parser.add_argument("--quiet", action="store_true", help="print only problems")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    if not args.config.is_file():
+        print(f"build.py: there is no configuration file '{args.config}'. Run it from the project folder.", file=sys.stderr)
+        return EXIT_UNUSABLE
+    logging.basicConfig(format="%(levelname)s - %(message)s", level=logging.WARNING if args.quiet else logging.INFO)
+    started = time.perf_counter()
+    try:
+        config = load_config(str(args.config))
+    except MkDocsException as error:
+        print(f"build.py: the configuration in {args.config} is not valid: {error}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    try:
+        source = Path(config.docs_dir)
+        project = load_project(source)
+        findings = run_checks(project, args.today)
+        errors = [f for f in findings if f.severity is Severity.ERROR]
+        if findings and (errors or not args.quiet):
+            sys.stdout.write(format_text(findings, sources_by_path(project), project.files_seen, time.perf_counter() - started))
+        if errors:
+            print("The site was not built: fix the errors above. The previous site is unchanged.", file=sys.stderr)
+            return EXIT_FINDINGS
+        site_dir = (args.site_dir or Path(config.site_dir)).resolve()
+        plugin = next((p for p in config.plugins.values() if isinstance(p, StrategySitePlugin)), None)
+        if plugin is None:
+            print(f"build.py: {args.config} does not list the strategy-site plugin under plugins.", file=sys.stderr)
+            return EXIT_UNUSABLE
+        plugin.project = project
+        build_into(config, site_dir)
+    except MkDocsException as error:
+        print(f"The site was not built: {error}. The previous site is unchanged.", file=sys.stderr)
+        return EXIT_FINDINGS
+    if not args.quiet:
+        print(f"Built the site in {site_dir} in {time.perf_counter() - started:.2f} s.")
+    return EXIT_OK
+
+
+def build_into(config, site_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    """Build into a fresh folder beside ``site_dir`` and swap it in when the build succeeds."""
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))
+    try:
+        config.site_dir = str(staging)
+        mkdocs_build(config)
+        if site_dir.exists():
+            retired = staging.with_name(staging.name.replace("-build-", "-old-"))
+            site_dir.rename(retired)
+            staging.rename(site_dir)
+            shutil.rmtree(retired, ignore_errors=True)
+        else:
+            staging.rename(site_dir)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)

@@ -1,0 +1,50 @@
+"""Shared fixtures: a small, valid partnership that each test changes in one place."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from strategy_site.check import run_checks
+from strategy_site.findings import Finding
+from strategy_site.model.project import load_project
+
+FIXTURES = Path(__file__).parent / "fixtures"
+REPO = Path(__file__).parent.parent
+TODAY = dt.date(2026, 11, 23)
+
+
+@pytest.fixture
+def project_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of tests/fixtures/minimal at ./src, with the working directory set so paths read src/..."""
+    monkeypatch.chdir(tmp_path)
+    target = tmp_path / "src"
+    shutil.copytree(FIXTURES / "minimal", target)
+    return target
+
+
+def findings_for(root: Path, today: dt.date = TODAY) -> list[Finding]:
+    return run_checks(load_project(root), today)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace the one occurrence of ``old`` in ``path`` (the test fails if it is not there exactly once)."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {path}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def line_of(path: Path, text: str) -> int:
+    """The 1-based number of the first line of ``path`` containing ``text``."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if text in line:
+            return number
+    raise AssertionError(f"{text!r} is not in {path}")
+
+
+def where(findings: list[Finding]) -> list[tuple[str, str, int, int]]:
+    """(code, path, line, column) of each finding: what most rule tests assert on."""
+    return [(f.code, f.path, f.line, f.column) for f in findings]

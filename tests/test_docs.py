@@ -1,0 +1,49 @@
+"""The documentation is generated from, or tested against, the code it describes."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from strategy_site.catalogue import catalogue_markdown
+from strategy_site.model.schema import schemas
+from tests.conftest import REPO, findings_for
+
+GUIDE = REPO / "docs" / "authoring-guide.md"
+EXAMPLE = re.compile(r"<!-- file: (?P<name>[^ ]+) -->\n```[a-z]*\n(?P<body>.*?)\n```", re.DOTALL)
+
+
+def test_the_authoring_guide_examples_form_a_valid_partnership(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    examples = EXAMPLE.findall(GUIDE.read_text(encoding="utf-8"))
+    assert {name for name, _ in examples} >= {"partnership.yml", "community-strategy.md", "neighbourhood-renewal-strategy.md"}
+    for name, body in examples:
+        target = tmp_path / "src" / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(body + "\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert findings_for(tmp_path / "src") == []
+
+
+def test_the_rule_catalogue_page_is_generated_from_the_rules() -> None:
+    committed = (REPO / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert committed == catalogue_markdown(), "run: strategy-site rules > docs/rules.md"
+
+
+def test_the_committed_json_schemas_match_the_models() -> None:
+    for name, schema in schemas().items():
+        committed = json.loads((REPO / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8"))
+        assert committed == schema, f"run: strategy-site schema --out schemas ({name} differs)"
+
+
+def test_the_model_checks_and_reports_do_not_import_mkdocs() -> None:
+    code = (
+        "import sys, strategy_site.cli, strategy_site.catalogue, strategy_site.render.pages, strategy_site.model.schema; "
+        "print([m for m in sys.modules if m.split('.')[0] == 'mkdocs'])"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
