@@ -15,6 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import jinja2
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
@@ -67,6 +68,10 @@ def main(argv: list[str] | None = None) -> int:
         build_into(config, site_dir)
     except MkDocsException as error:
         print(f"The site was not built: {error}. The previous site is unchanged.", file=sys.stderr)
+        return EXIT_FINDINGS
+    except jinja2.TemplateError as error:
+        place = f"{error.filename}:{error.lineno}: " if isinstance(error, jinja2.TemplateSyntaxError) else ""
+        print(f"The site was not built: {place}a page template failed: {error}. The previous site is unchanged.", file=sys.stderr)
         return EXIT_FINDINGS
     if not args.quiet:
         print(f"Built the site in {site_dir} in {time.perf_counter() - started:.2f} s.")

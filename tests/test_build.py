@@ -1,0 +1,82 @@
+"""python build.py: check first, then build the site, never damaging the previous one."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from strategy_site.site.build import main
+from tests.conftest import FIXTURES, REPO, edit
+
+
+@pytest.fixture
+def site_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A project folder like the repository's, with the minimal partnership as its sources."""
+    shutil.copytree(FIXTURES / "minimal", tmp_path / "strategy_src")
+    shutil.copytree(REPO / "templates", tmp_path / "templates")
+    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_build_writes_one_page_per_document(site_project: Path) -> None:
+    assert main(["--quiet", "--today", "2026-11-23"]) == 0
+    site = site_project / "site"
+    for page in [
+        "index.html",
+        "partnership/index.html",
+        "community-strategy/index.html",
+        "neighbourhood-renewal-strategy/index.html",
+        "action-plans/2026-27/index.html",
+        "indicators/burglary-rate/index.html",
+        "agreements/safer-fernley/index.html",
+        "progress/2026-11-10-quarter-2/index.html",
+    ]:
+        assert (site / page).is_file(), page
+    assert "Fit door and window locks for older residents" in (site / "action-plans/2026-27/index.html").read_text()
+
+
+def test_build_does_not_publish_the_raw_source_files(site_project: Path) -> None:
+    assert main(["--quiet", "--today", "2026-11-23"]) == 0
+    assert not list((site_project / "site").rglob("*.yml"))
+
+
+def test_build_with_errors_stops_and_leaves_the_previous_site_untouched(
+    site_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    previous = site_project / "site"
+    previous.mkdir()
+    (previous / "index.html").write_text("the previous site")
+    edit(site_project / "strategy_src/action-plans/2026-27.yml", "lead: police", "lead: polce")
+
+    assert main(["--quiet", "--today", "2026-11-23"]) == 1
+
+    out, err = capsys.readouterr()
+    assert 'strategy_src/action-plans/2026-27.yml:8:11: error SS104: the lead partner "polce"' in out
+    assert "The previous site is unchanged" in err
+    assert (previous / "index.html").read_text() == "the previous site"
+    assert sorted(p.name for p in site_project.iterdir() if p.name.startswith(".site")) == []
+
+
+def test_a_broken_template_fails_the_build_without_a_traceback_and_keeps_the_site(
+    site_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    previous = site_project / "site"
+    previous.mkdir()
+    (previous / "index.html").write_text("the previous site")
+    (site_project / "templates/content/indicator.md.j2").write_text("{% for x in %}")
+
+    assert main(["--quiet", "--today", "2026-11-23"]) == 1
+
+    assert "a page template failed" in capsys.readouterr().err
+    assert (previous / "index.html").read_text() == "the previous site"
+
+
+def test_build_without_a_configuration_file_says_where_to_run_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main([]) == 2
+    assert "there is no configuration file 'mkdocs.yml'" in capsys.readouterr().err
