@@ -21,6 +21,15 @@ def site_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
+@pytest.fixture
+def previous_site(site_project: Path) -> Path:
+    """A site from an earlier build, which a failed build must leave exactly as it is."""
+    site = site_project / "site"
+    site.mkdir()
+    (site / "index.html").write_text("the previous site")
+    return site
+
+
 def test_build_writes_one_page_per_document(site_project: Path) -> None:
     assert main(["--quiet", "--today", "2026-11-23"]) == 0
     site = site_project / "site"
@@ -44,11 +53,8 @@ def test_build_does_not_publish_the_raw_source_files(site_project: Path) -> None
 
 
 def test_build_with_errors_stops_and_leaves_the_previous_site_untouched(
-    site_project: Path, capsys: pytest.CaptureFixture[str]
+    site_project: Path, previous_site: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    previous = site_project / "site"
-    previous.mkdir()
-    (previous / "index.html").write_text("the previous site")
     edit(site_project / "strategy_src/action-plans/2026-27.yml", "lead: police", "lead: polce")
 
     assert main(["--quiet", "--today", "2026-11-23"]) == 1
@@ -56,22 +62,19 @@ def test_build_with_errors_stops_and_leaves_the_previous_site_untouched(
     out, err = capsys.readouterr()
     assert 'strategy_src/action-plans/2026-27.yml:8:11: error SS104: the lead partner "polce"' in out
     assert "The previous site is unchanged" in err
-    assert (previous / "index.html").read_text() == "the previous site"
+    assert (previous_site / "index.html").read_text() == "the previous site"
     assert sorted(p.name for p in site_project.iterdir() if p.name.startswith(".site")) == []
 
 
 def test_a_broken_template_fails_the_build_without_a_traceback_and_keeps_the_site(
-    site_project: Path, capsys: pytest.CaptureFixture[str]
+    site_project: Path, previous_site: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    previous = site_project / "site"
-    previous.mkdir()
-    (previous / "index.html").write_text("the previous site")
     (site_project / "templates/content/indicator.md.j2").write_text("{% for x in %}")
 
     assert main(["--quiet", "--today", "2026-11-23"]) == 1
 
     assert "a page template failed" in capsys.readouterr().err
-    assert (previous / "index.html").read_text() == "the previous site"
+    assert (previous_site / "index.html").read_text() == "the previous site"
 
 
 def test_build_without_a_configuration_file_says_where_to_run_it(
