@@ -24,6 +24,7 @@ from strategy_site.model.documents import (
     Indicator,
     Member,
     Model,
+    Neighbourhood,
     Partnership,
     Priority,
     ProgressUpdate,
@@ -144,6 +145,10 @@ class Project:
     @cached_property
     def action_by_id(self) -> dict[str, Action]:
         return _first_by_id(self.actions)
+
+    @cached_property
+    def neighbourhood_by_id(self) -> dict[str, Neighbourhood]:
+        return _first_by_id(self.partnership.neighbourhoods if self.partnership else [])
 
     @cached_property
     def declared(self) -> dict[str, set[str]]:

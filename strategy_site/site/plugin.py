@@ -27,10 +27,15 @@ class StrategySitePlugin(BasePlugin[PluginConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         config.watch.append(self.config.templates)  # `serve` rebuilds when a template changes
+        if self.project is None:
+            self.project = load_project(Path(config.docs_dir))
+        if self.project.partnership:  # the partnership's name is written once, in partnership.yml
+            config.site_name = self.project.partnership.name
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        project = self.project or load_project(Path(config.docs_dir))
+        project = self.project
+        assert project is not None, "on_config loads the project"
         kept = [
             file for file in files
             if not (file.src_dir == config.docs_dir and file.src_uri.endswith(SOURCE_SUFFIXES))
