@@ -22,9 +22,11 @@ from strategy_site.model.documents import (
     Agreement,
     CommunityStrategy,
     Indicator,
+    IndicatorValue,
     Member,
     Model,
     Neighbourhood,
+    Observation,
     Partnership,
     Priority,
     ProgressUpdate,
@@ -125,6 +127,18 @@ class Project:
                 if progress.action == action.id:
                     status = progress.status
         return status
+
+    def figures(self, indicator: Indicator) -> list[Observation | IndicatorValue]:
+        """The indicator's figures from its own file and every progress update, oldest period first.
+
+        Where a period is given more than once, the first (the indicator file, then older updates)
+        is kept; the check for conflicting figures reports any disagreement.
+        """
+        by_period: dict[str, Observation | IndicatorValue] = {}
+        reported = [v for update in self.progress_updates for v in update.indicators if v.indicator == indicator.id]
+        for figure in [*indicator.values, *reported]:
+            by_period.setdefault(figure.period.label, figure)
+        return sorted(by_period.values(), key=lambda figure: (figure.period.end, figure.period.start))
 
     @cached_property
     def partner_by_id(self) -> dict[str, Member]:
