@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+import yaml.reader
 from yaml.composer import Composer
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.parser import Parser
@@ -137,17 +138,22 @@ def parse_yaml(text: str, first_line: int = 1) -> ParsedYaml:
     keys are returned as problems so the rest of the file is still checked.
     """
     offset = first_line - 1
-    composer = _Composer(text)
+    composer = None
     try:
+        composer = _Composer(text)  # the reader rejects control characters as soon as it starts
         node = composer.get_single_node()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         position = Position(mark.line + 1 + offset, mark.column + 1) if mark else Position(first_line, 1)
         raise YamlSyntaxError(YamlProblem("syntax", _plain_syntax_message(error), position)) from None
-    except yaml.YAMLError as error:  # reader errors: control characters and the like
-        raise YamlSyntaxError(YamlProblem("syntax", str(error).splitlines()[0], Position(first_line, 1))) from None
+    except yaml.reader.ReaderError as error:
+        before = text[: error.position]
+        position = Position(before.count("\n") + first_line, len(before) - before.rfind("\n"))
+        message = f"the file contains a control character (code {error.character:#06x}) that text files cannot hold"
+        raise YamlSyntaxError(YamlProblem("syntax", message, position)) from None
     finally:
-        composer.dispose()
+        if composer is not None:
+            composer.dispose()
     builder = _Builder(offset)
     data = builder.build(node, ()) if node is not None else None
     return ParsedYaml(data, builder.source_map, builder.problems)
