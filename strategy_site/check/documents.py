@@ -22,10 +22,10 @@ MISSING_DOCUMENT = Rule(
     instead="Add the missing file; the authoring guide has a complete example of each.",
 )
 
-_REQUIRED = [
-    (Kind.PARTNERSHIP, "partnership.yml", "the partnership file (who the partnership is)"),
-    (Kind.COMMUNITY_STRATEGY, "community-strategy.md", "the community strategy"),
-    (Kind.ACTION_PLAN, "action-plans/", "an action plan"),
+_REQUIRED = [  # (kind, where it is looked for, what it is, how to add it)
+    (Kind.PARTNERSHIP, "partnership.yml", "partnership file", "create partnership.yml"),
+    (Kind.COMMUNITY_STRATEGY, "community-strategy.md", "community strategy", "create community-strategy.md"),
+    (Kind.ACTION_PLAN, "action-plans", "action plan", "add an action plan as a .yml file in action-plans/"),
 ]
 
 
@@ -33,12 +33,12 @@ _REQUIRED = [
 def required_documents(context: Context) -> Iterator[Finding]:
     project = context.project
     present = {source.kind for source in project.files}
-    for kind, name, description in _REQUIRED:
+    for kind, name, description, how in _REQUIRED:
         if kind not in present:
             yield MISSING_DOCUMENT.at(
                 Location(display_path(project.root / name)),
                 f"there is no {description}: strategy-site looks for it at {name}",
-                f"create {name}; the authoring guide has a complete example",
+                f"{how}; the authoring guide has a complete example",
             )
     partnership = project.partnership
     if partnership and partnership.neighbourhood_renewal_fund and Kind.RENEWAL_STRATEGY not in present:
