@@ -32,7 +32,7 @@ _REQUIRED = [  # (kind, where it is looked for, what it is, how to add it)
 @check
 def required_documents(context: Context) -> Iterator[Finding]:
     project = context.project
-    present = {source.kind for source in project.files}
+    present = {source.kind for source in project.files} | project.unreadable  # unreadable is reported already
     for kind, name, description, how in _REQUIRED:
         if kind not in present:
             yield MISSING_DOCUMENT.at(

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from strategy_site.check.registry import Context, check
 from strategy_site.findings import Finding, Location, Rule, Severity
 from strategy_site.model.documents import Model
+from strategy_site.model.project import Project
 
 DUPLICATE_ID = Rule(
     "SS101",
@@ -96,8 +97,17 @@ def _suggest(value: str, known: Iterable[str]) -> str:
     return f' Did you mean "{guess[0]}"?' if guess else ""
 
 
-def _reference(rule: Rule, what: str, value: str, where: Location, known: set[str], hint: str) -> Iterator[Finding]:
-    if value not in known:
+def _known(project: Project, name: str) -> set[str] | None:
+    """The ids declared for ``name``, or None while a file that declares them cannot be read.
+
+    An unreadable file is reported once; every reference into it is then left unjudged rather than
+    reported as unknown.
+    """
+    return project.declared[name] if project.resolvable(name) else None
+
+
+def _reference(rule: Rule, what: str, value: str, where: Location, known: set[str] | None, hint: str) -> Iterator[Finding]:
+    if known is not None and value not in known:
         yield rule.at(where, f'{what} "{value}" {_NOT_FOUND[rule.code]}.{_suggest(value, known)}', hint)
 
 
@@ -149,7 +159,7 @@ def unique_ids(context: Context) -> Iterator[Finding]:
 @check
 def partner_references(context: Context) -> Iterator[Finding]:
     project = context.project
-    known = project.declared["partner"]
+    known = _known(project, "partner")
     places: list[tuple[str, str, Location]] = []
     for action in project.actions:
         if action.lead:
@@ -176,7 +186,7 @@ def partner_references(context: Context) -> Iterator[Finding]:
 @check
 def strategy_references(context: Context) -> Iterator[Finding]:
     project = context.project
-    priorities, indicators = project.declared["priority"], project.declared["indicator"]
+    priorities, indicators = _known(project, "priority"), _known(project, "indicator")
     for action in project.actions:
         if action.priority:
             yield from _reference(
@@ -201,7 +211,7 @@ def strategy_references(context: Context) -> Iterator[Finding]:
             )
         for progress in update.actions:
             yield from _reference(
-                UNKNOWN_ACTION, "the action", progress.action, progress.where("action"), project.declared["action"],
+                UNKNOWN_ACTION, "the action", progress.action, progress.where("action"), _known(project, "action"),
                 "use the id of an action in action-plans/",
             )
 
@@ -209,8 +219,9 @@ def strategy_references(context: Context) -> Iterator[Finding]:
 @check
 def area_references(context: Context) -> Iterator[Finding]:
     project = context.project
-    themes, neighbourhoods = project.declared["theme"], project.declared["neighbourhood"]
-    parties = project.declared["thematic partnership"] | {BOARD}
+    themes, neighbourhoods = _known(project, "theme"), _known(project, "neighbourhood")
+    partnerships = _known(project, "thematic partnership")
+    parties = None if partnerships is None else partnerships | {BOARD}
     theme_holders: list[Model] = [*project.agreements]
     if project.partnership:
         theme_holders += project.partnership.thematic_partnerships

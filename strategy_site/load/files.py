@@ -132,6 +132,7 @@ class Loaded:
     files: list[SourceFile]
     findings: list[Finding]
     files_seen: int
+    unreadable: set[Kind] = field(default_factory=set)  # kinds with a file that could not be read or parsed
 
 
 def display_path(path: Path) -> str:
@@ -183,12 +184,15 @@ def load_directory(root: Path) -> Loaded:
         for path in stray
     ]
     files = []
+    unreadable = set()
     for kind, path in documents:
         source, problems = read_source(kind, path)
         findings.extend(problems)
         if source is not None:
             files.append(source)
-    return Loaded(files, findings, len(documents))
+        if source is None or not source.parsed:
+            unreadable.add(kind)
+    return Loaded(files, findings, len(documents), unreadable)
 
 
 def read_source(kind: Kind, path: Path) -> tuple[SourceFile | None, list[Finding]]:

@@ -67,6 +67,7 @@ class Project:
     ruleset: Ruleset
     documents: dict[Kind, list[Any]] = field(default_factory=dict)
     files_seen: int = 0
+    unreadable: set[Kind] = field(default_factory=set)
 
     def of(self, kind: Kind) -> list[Any]:
         return self.documents.get(kind, [])
@@ -164,6 +165,10 @@ class Project:
     def neighbourhood_by_id(self) -> dict[str, Neighbourhood]:
         return _first_by_id(self.partnership.neighbourhoods if self.partnership else [])
 
+    def resolvable(self, name: str) -> bool:
+        """Whether every file that can declare ids of this kind was read, so an unknown id is a real mistake."""
+        return not any(kind in self.unreadable for kind, _ in DECLARATIONS[name])
+
     @cached_property
     def declared(self) -> dict[str, set[str]]:
         """Every id written in the files, valid entry or not, by what it names."""
@@ -208,7 +213,9 @@ def load_project(root: Path) -> Project:
     if ruleset_path is not None:  # the ruleset is not a stray file: it was named by the partnership
         shown = display_path(ruleset_path)
         loaded.findings[:] = [f for f in loaded.findings if not (f.code == UNRECOGNISED_FILE.code and f.path == shown)]
-    project = Project(root, loaded.files, loaded.findings + findings, ruleset, files_seen=loaded.files_seen)
+    project = Project(
+        root, loaded.files, loaded.findings + findings, ruleset, files_seen=loaded.files_seen, unreadable=loaded.unreadable
+    )
     for source in loaded.files:
         if not source.parsed:
             continue  # already reported: not YAML, or no front matter
