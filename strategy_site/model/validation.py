@@ -70,15 +70,21 @@ INVALID_VALUE = Rule(
     instead="due: 2026-02-28\nperiod: 2026 Q1",
 )
 
+# pydantic's error types that mean "the wrong kind of value", and what kind was wanted
 _EXPECTED = {
-    "string": "text",
-    "int": "a whole number",
-    "float": "a number",
-    "bool": "true or false",
-    "list": "a list (lines starting with '- ', or [a, b])",
-    "dict": "a block of fields",
-    "model": "a block of fields",
-    "date": "a date written as YYYY-MM-DD",
+    "string_type": "text",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "int_from_float": "a whole number",
+    "float_type": "a number",
+    "float_parsing": "a number",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "list_type": "a list (lines starting with '- ', or [a, b])",
+    "dict_type": "a block of fields",
+    "model_type": "a block of fields",
+    "model_attributes_type": "a block of fields",
+    "date_type": "a date written as YYYY-MM-DD",
 }
 
 
@@ -199,8 +205,8 @@ def _finding(source: SourceFile, model: type[BaseModel], error: Any) -> Finding:
             f'"{raw_text(given)}" is not an allowed {field}' + (f'. Did you mean "{guess[0]}"?' if guess else ""),
             "use one of: " + ", ".join(choices),
         )
-    expected = next((words for prefix, words in _EXPECTED.items() if kind.startswith(prefix)), None)
-    if expected is not None and not (kind.endswith("_parsing") and kind.startswith("date") and isinstance(given, str)):
+    expected = _EXPECTED.get(kind)
+    if expected is not None:
         return WRONG_TYPE.at(
             source.where(loc),
             f'"{field}" should be {expected}, not {_describe(given)}',

@@ -1,0 +1,159 @@
+"""Schema rules (SS201-SS205): each field is checked against the document's model, in plain words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import edit, findings_for, line_of, where
+
+PLAN = "action-plans/2026-27.yml"
+SECOND_ACTION = """
+  - id: SF-02
+    title: Community speed watch
+    priority: fewer-burglaries
+    lead: polce
+    due: 2027-03-31
+    status: on track
+    activity: new
+"""
+
+
+def test_a_missing_required_field_is_reported_at_the_block_that_lacks_it(project_dir: Path) -> None:
+    plan = project_dir / PLAN
+    edit(plan, "    activity: new\n", "")
+
+    findings = findings_for(project_dir)
+
+    assert where(findings) == [("SS201", "src/" + PLAN, line_of(plan, "- id: SF-01"), 5)]
+    assert findings[0].message == 'this action has no "activity", which is required'
+    assert findings[0].hint.startswith("add a line 'activity: ...' (new for something the partnership adds")
+
+
+def test_a_missing_document_field_is_reported_at_the_top_of_the_file(project_dir: Path) -> None:
+    edit(project_dir / "partnership.yml", "region: North West\n", "")
+
+    findings = findings_for(project_dir)
+
+    assert where(findings) == [("SS201", "src/partnership.yml", 1, 1)]
+    assert findings[0].message == 'this partnership has no "region", which is required'
+
+
+def test_words_where_a_number_belongs_are_reported_as_the_wrong_kind_of_value(project_dir: Path) -> None:
+    indicator = project_dir / "indicators/burglary-rate.yml"
+    edit(indicator, "  - value: 15\n", "  - value: about 15\n")
+
+    findings = findings_for(project_dir)
+
+    assert where(findings) == [("SS202", "src/indicators/burglary-rate.yml", line_of(indicator, "about 15"), 12)]
+    assert findings[0].message == '"value" should be a number, not "about 15"'
+
+
+def test_a_single_value_where_a_list_belongs_is_reported(project_dir: Path) -> None:
+    plan = project_dir / PLAN
+    edit(plan, "supporting: [council, tenants]", "supporting: council")
+
+    findings = findings_for(project_dir)
+
+    assert where(findings) == [("SS202", "src/" + PLAN, line_of(plan, "supporting:"), 17)]
+    assert findings[0].hint == "write one item per line starting with '- ', or [first, second] on one line"
+
+
+def test_a_word_outside_the_allowed_set_is_reported_with_a_suggestion(project_dir: Path) -> None:
+    plan = project_dir / PLAN
+    edit(plan, "status: on track", "status: on-track")
+
+    findings = findings_for(project_dir)
+
+    assert where(findings) == [("SS203", "src/" + PLAN, line_of(plan, "status: on-track"), 13)]
+    assert findings[0].message == '"on-track" is not an allowed status. Did you mean "on track"?'
+    assert findings[0].hint == "use one of: not started, on track, at risk, off track, complete, dropped"
+
+
+def test_an_unknown_field_name_is_reported_at_the_key_with_a_suggestion(project_dir: Path) -> None:
+    plan = project_dir / PLAN
+    edit(plan, "    lead: police", "    leed: police")
+
+    findings = findings_for(project_dir)
+
+    assert ("SS204", "src/" + PLAN, line_of(plan, "leed:"), 5) in where(findings)
+    unknown = next(f for f in findings if f.code == "SS204")
+    assert unknown.message == '"leed" is not a field of an action. Did you mean "lead"?'
+
+
+def test_an_unknown_field_does_not_stop_the_rest_of_the_action_being_checked(project_dir: Path) -> None:
+    plan = project_dir / PLAN
+    edit(plan, "    lead: police", "    lead: polce\n    lead_partner: police")
+
+    assert [f.code for f in findings_for(project_dir)] == ["SS104", "SS204"]
+
+
+def test_an_error_in_one_action_leaves_the_other_actions_checked(project_dir: Path) -> None:
+    plan = project_dir / PLAN
+    plan.write_text(plan.read_text(encoding="utf-8").replace("status: on track", "status: ongoing") + SECOND_ACTION, encoding="utf-8")
+
+    findings = findings_for(project_dir)
+
+    assert where(findings) == [
+        ("SS203", "src/" + PLAN, line_of(plan, "status: ongoing"), 13),
+        ("SS104", "src/" + PLAN, line_of(plan, "lead: polce"), 11),
+    ]
+
+
+def test_a_date_that_does_not_exist_is_reported_as_invalid(project_dir: Path) -> None:
+    plan = project_dir / PLAN
+    edit(plan, "due: 2027-03-31", "due: 2027-02-30")
+
+    findings = findings_for(project_dir)
+
+    assert where(findings) == [("SS205", "src/" + PLAN, line_of(plan, "due: 2027-02-30"), 10)]
+    assert findings[0].message == '"2027-02-30" is not a valid date for "due"'
+
+
+def test_a_period_in_an_unknown_format_is_reported_with_the_formats_that_work(project_dir: Path) -> None:
+    indicator = project_dir / "indicators/burglary-rate.yml"
+    edit(indicator, "  - period: 2023/24", "  - period: Spring 2024")
+
+    findings = findings_for(project_dir)
+
+    assert where(findings) == [("SS205", "src/indicators/burglary-rate.yml", line_of(indicator, "Spring 2024"), 13)]
+    assert findings[0].message.startswith('"Spring 2024" is not a period strategy-site understands; write a year (2025)')
+
+
+def test_a_financial_year_whose_years_do_not_follow_is_reported(project_dir: Path) -> None:
+    indicator = project_dir / "indicators/burglary-rate.yml"
+    edit(indicator, "  - period: 2023/24", "  - period: 2023/25")
+
+    findings = findings_for(project_dir)
+
+    assert [f.code for f in findings] == ["SS205"]
+    assert "the second year must follow the first" in findings[0].message
+
+
+def test_a_negative_amount_of_money_is_reported(project_dir: Path) -> None:
+    plan = project_dir / PLAN
+    edit(plan, "amount: 45000", "amount: -45000")
+
+    findings = findings_for(project_dir)
+
+    assert where(findings) == [("SS205", "src/" + PLAN, line_of(plan, "amount: -45000"), 17)]
+    assert findings[0].message == '"amount" cannot be negative (it is -45000)'
+
+
+def test_an_id_with_spaces_is_reported(project_dir: Path) -> None:
+    plan = project_dir / PLAN
+    edit(plan, "id: SF-01", "id: SF 01")
+
+    findings = findings_for(project_dir)
+
+    assert where(findings)[0] == ("SS205", "src/" + PLAN, line_of(plan, "id: SF 01"), 9)
+    assert findings[0].message == '"SF 01" is not a valid id for "id": use letters, digits, ".", "_" or "-", with no spaces'
+
+
+def test_an_empty_file_is_reported_as_the_wrong_kind_of_value(project_dir: Path) -> None:
+    (project_dir / "indicators/burglary-rate.yml").write_text("", encoding="utf-8")
+
+    findings = findings_for(project_dir)
+
+    empty = next(f for f in findings if f.code == "SS202")
+    assert (empty.path, empty.line, empty.column) == ("src/indicators/burglary-rate.yml", 1, 1)
+    assert empty.message == "the indicator should be a block of 'field: value' lines, not empty"
