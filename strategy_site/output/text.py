@@ -35,7 +35,6 @@ def summary(findings: list[Finding], files_checked: int, seconds: float) -> str:
     checked = f"checked {files_checked} file{'s' if files_checked != 1 else ''} in {seconds:.2f} s"
     if not findings:
         return f"No problems found ({checked})."
-    parts = [f"{errors} error{'s' if errors != 1 else ''}"]
-    if warnings:
-        parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
-    return f"{' and '.join(parts)} in {files} file{'s' if files != 1 else ''} ({checked})."
+    parts = [f"{n} {word}{'s' if n != 1 else ''}" for n, word in ((errors, "error"), (warnings, "warning")) if n]
+    where = f"in {files} file{'s' if files != 1 else ''}"
+    return f"{' and '.join(parts)} {where}{'' if errors else ', no errors'} ({checked})."
