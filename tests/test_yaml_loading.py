@@ -96,3 +96,15 @@ def test_an_alias_bomb_in_a_file_is_a_finding(project_dir: Path) -> None:
     (project_dir / "indicators/burglary-rate.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
     assert [f.code for f in findings_for(project_dir)] == ["SS002"]
+
+
+@pytest.mark.parametrize("path", sorted((Path(__file__).parent.parent / "strategy_src").rglob("*.yml")), ids=lambda p: p.name)
+def test_the_libyaml_and_pure_python_parsers_give_the_same_values_and_positions(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from strategy_site.load import yaml_source
+
+    text = path.read_text(encoding="utf-8")
+    fast = parse_yaml(text)
+    monkeypatch.setattr(yaml_source, "_Composer", yaml_source._PythonComposer)
+    plain = parse_yaml(text)
+
+    assert (fast.data, fast.source_map, fast.problems) == (plain.data, plain.source_map, plain.problems)

@@ -80,13 +80,26 @@ for _tag, _pattern, _first in [
     _CoreResolver.add_implicit_resolver(_tag, re.compile(_pattern), _first)
 
 
-class _Composer(Reader, Scanner, Parser, Composer, _CoreResolver):
+class _PythonComposer(Reader, Scanner, Parser, Composer, _CoreResolver):
     def __init__(self, text: str) -> None:
         Reader.__init__(self, text)
         Scanner.__init__(self)
         Parser.__init__(self)
         Composer.__init__(self)
         _CoreResolver.__init__(self)
+
+
+try:  # libyaml composes the same node tree, with the same marks, about ten times faster
+    from yaml.cyaml import CParser
+
+    class _CComposer(CParser, _CoreResolver):  # type: ignore[misc, valid-type]
+        def __init__(self, text: str) -> None:
+            CParser.__init__(self, text)
+            _CoreResolver.__init__(self)
+
+    _Composer: type = _CComposer
+except ImportError:  # PyYAML built without libyaml
+    _Composer = _PythonComposer
 
 
 @dataclass
@@ -145,7 +158,7 @@ def parse_yaml(text: str, first_line: int = 1) -> ParsedYaml:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         position = Position(mark.line + 1 + offset, mark.column + 1) if mark else Position(first_line, 1)
-        raise YamlSyntaxError(YamlProblem("syntax", _plain_syntax_message(error), position)) from None
+        raise YamlSyntaxError(YamlProblem("syntax", _plain_syntax_message(error, text), position)) from None
     except yaml.reader.ReaderError as error:
         before = text[: error.position]
         position = Position(before.count("\n") + first_line, len(before) - before.rfind("\n"))
@@ -159,19 +172,32 @@ def parse_yaml(text: str, first_line: int = 1) -> ParsedYaml:
     return ParsedYaml(data, builder.source_map, builder.problems)
 
 
-def _plain_syntax_message(error: yaml.MarkedYAMLError) -> str:
+def _plain_syntax_message(error: yaml.MarkedYAMLError, text: str) -> str:
     problem = (error.problem or "").strip()
     context = (error.context or "").strip()
+    mark = error.problem_mark
+    lines = text.splitlines()
+    at_tab = mark is not None and mark.line < len(lines) and lines[mark.line][mark.column : mark.column + 1] == "\t"
     if "mapping values are not allowed" in problem:
         return "a colon followed by a space is not allowed here; text containing ': ' must be in quotes"
-    if "found character '\\t'" in problem:
+    if at_tab or "tab" in problem:
         return "a tab character is used for indenting; YAML needs spaces"
     if "expected a single document" in context or "expected a single document" in problem:
         return "this file holds more than one YAML document (a second '---' line); keep one per file"
     if "could not find expected ':'" in problem:
         return "a line here is not a 'key: value' pair; check the indentation or add the missing colon"
-    text = f"{context}, {problem}" if context else problem
-    return f"the YAML cannot be read: {text}"
+    if "flow sequence" in context:
+        return "a list written in [ ] is not closed, or its items are not separated by commas: add the missing ']' or ','"
+    if "flow mapping" in context:
+        return "a block written in { } is not closed, or its fields are not separated by commas: add the missing '}' or ','"
+    if "quoted scalar" in context:
+        return "text in quotes is never closed: add the closing quote mark"
+    if "did not find expected key" in problem or "expected '-' indicator" in problem:
+        return "this line's indentation does not line up with the lines above it"
+    if "undefined alias" in problem:
+        return "a '*' refers to an anchor ('&') that is not defined above; put text starting with '*' in quotes"
+    detail = f"{context}, {problem}" if context else problem
+    return f"the YAML cannot be read: {detail}"
 
 
 class _Builder:
