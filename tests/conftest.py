@@ -48,3 +48,16 @@ def line_of(path: Path, text: str) -> int:
 def where(findings: list[Finding]) -> list[tuple[str, str, int, int]]:
     """(code, path, line, column) of each finding: what most rule tests assert on."""
     return [(f.code, f.path, f.line, f.column) for f in findings]
+
+
+def action_entry(action_id: str, lead: str = "police") -> str:
+    """A further action, in the minimal plan's layout, to append after its last action."""
+    return f"""
+  - id: {action_id}
+    title: Community speed watch
+    priority: fewer-burglaries
+    lead: {lead}
+    due: 2027-03-31
+    status: on track
+    activity: new
+"""

@@ -4,23 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import edit, findings_for, line_of, where
+from tests.conftest import action_entry, edit, findings_for, line_of, where
 
 PLAN = "action-plans/2026-27.yml"
-SECOND_ACTION = """
-  - id: SF-01
-    title: Community speed watch
-    priority: fewer-burglaries
-    lead: police
-    due: 2027-03-31
-    status: on track
-    activity: new
-"""
 
 
 def test_two_actions_with_one_id_are_reported_at_the_second(project_dir: Path) -> None:
     plan = project_dir / PLAN
-    plan.write_text(plan.read_text(encoding="utf-8") + SECOND_ACTION, encoding="utf-8")
+    plan.write_text(plan.read_text(encoding="utf-8") + action_entry("SF-01"), encoding="utf-8")
 
     findings = findings_for(project_dir)
 
@@ -31,7 +22,7 @@ def test_two_actions_with_one_id_are_reported_at_the_second(project_dir: Path) -
 
 def test_an_id_repeated_in_another_file_names_that_file(project_dir: Path) -> None:
     (project_dir / "action-plans/2027-28.yml").write_text(
-        "title: Plan 2027 to 2028\nkind: overall\nperiod: 2027-2028\nactions:" + SECOND_ACTION, encoding="utf-8"
+        "title: Plan 2027 to 2028\nkind: overall\nperiod: 2027-2028\nactions:" + action_entry("SF-01"), encoding="utf-8"
     )
 
     findings = findings_for(project_dir)

@@ -4,18 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import edit, findings_for, line_of, where
+from tests.conftest import action_entry, edit, findings_for, line_of, where
 
 PLAN = "action-plans/2026-27.yml"
-SECOND_ACTION = """
-  - id: SF-02
-    title: Community speed watch
-    priority: fewer-burglaries
-    lead: polce
-    due: 2027-03-31
-    status: on track
-    activity: new
-"""
 
 
 def test_a_missing_required_field_is_reported_at_the_block_that_lacks_it(project_dir: Path) -> None:
@@ -89,7 +80,7 @@ def test_an_unknown_field_does_not_stop_the_rest_of_the_action_being_checked(pro
 
 def test_an_error_in_one_action_leaves_the_other_actions_checked(project_dir: Path) -> None:
     plan = project_dir / PLAN
-    plan.write_text(plan.read_text(encoding="utf-8").replace("status: on track", "status: ongoing") + SECOND_ACTION, encoding="utf-8")
+    plan.write_text(plan.read_text(encoding="utf-8").replace("status: on track", "status: ongoing") + action_entry("SF-02", lead="polce"), encoding="utf-8")
 
     findings = findings_for(project_dir)
 
