@@ -47,6 +47,12 @@ def test_build_writes_one_page_per_document(site_project: Path) -> None:
     assert "Fit door and window locks for older residents" in (site / "action-plans/2026-27/index.html").read_text()
 
 
+def test_an_indicator_page_shows_figures_from_progress_updates_too(site_project: Path) -> None:
+    assert main(["--quiet", "--today", "2026-11-23"]) == 0
+    page = (site_project / "site/indicators/burglary-rate/index.html").read_text()
+    assert page.index("2023/24") < page.index("2024/25") < page.index("18.9")
+
+
 def test_build_does_not_publish_the_raw_source_files(site_project: Path) -> None:
     assert main(["--quiet", "--today", "2026-11-23"]) == 0
     assert not list((site_project / "site").rglob("*.yml"))
