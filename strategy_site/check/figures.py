@@ -27,9 +27,8 @@ CONFLICTING_FIGURES = Rule(
 def conflicting_figures(context: Context) -> Iterator[Finding]:
     project = context.project
     for indicator in project.indicators:
-        reported = [v for update in project.progress_updates for v in update.indicators if v.indicator == indicator.id]
         first: dict[str, Observation | IndicatorValue] = {}
-        for figure in [*indicator.values, *reported]:
+        for figure in project.all_figures(indicator):
             earlier = first.setdefault(figure.period.label, figure)
             if earlier is not figure and earlier.value != figure.value:
                 yield CONFLICTING_FIGURES.at(

@@ -100,7 +100,7 @@ class Project:
     def agreements(self) -> list[Agreement]:
         return self.of(Kind.AGREEMENT)
 
-    @property
+    @cached_property
     def progress_updates(self) -> list[ProgressUpdate]:
         return sorted(self.of(Kind.PROGRESS_UPDATE), key=lambda update: update.published)
 
@@ -129,6 +129,11 @@ class Project:
                     status = progress.status
         return status
 
+    def all_figures(self, indicator: Indicator) -> list[Observation | IndicatorValue]:
+        """Every figure given for the indicator, repeats included: its file's first, then each update's."""
+        reported = [v for update in self.progress_updates for v in update.indicators if v.indicator == indicator.id]
+        return [*indicator.values, *reported]
+
     def figures(self, indicator: Indicator) -> list[Observation | IndicatorValue]:
         """The indicator's figures from its own file and every progress update, oldest period first.
 
@@ -136,8 +141,7 @@ class Project:
         is kept; the check for conflicting figures reports any disagreement.
         """
         by_period: dict[str, Observation | IndicatorValue] = {}
-        reported = [v for update in self.progress_updates for v in update.indicators if v.indicator == indicator.id]
-        for figure in [*indicator.values, *reported]:
+        for figure in self.all_figures(indicator):
             by_period.setdefault(figure.period.label, figure)
         return sorted(by_period.values(), key=lambda figure: (figure.period.end, figure.period.start))
 
