@@ -20,10 +20,8 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from strategy_site.check import run_checks
-from strategy_site.cli import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, sources_by_path
+from strategy_site.cli import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, check_project, sources_by_path
 from strategy_site.findings import Severity
-from strategy_site.model.project import load_project
 from strategy_site.output.text import format_text
 from strategy_site.site.plugin import StrategySitePlugin
 
@@ -50,12 +48,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"build.py: the configuration in {args.config} is not valid: {error}", file=sys.stderr)
         return EXIT_UNUSABLE
     try:
-        source = Path(config.docs_dir)
-        project = load_project(source)
-        findings = run_checks(project, args.today)
+        project, findings, seconds = check_project(Path(config.docs_dir), args.today)
         errors = [f for f in findings if f.severity is Severity.ERROR]
         if findings and (errors or not args.quiet):
-            sys.stdout.write(format_text(findings, sources_by_path(project), project.files_seen, time.perf_counter() - started))
+            sys.stdout.write(format_text(findings, sources_by_path(project), project.files_seen, seconds))
         if errors:
             print("The site was not built: fix the errors above. The previous site is unchanged.", file=sys.stderr)
             return EXIT_FINDINGS

@@ -45,6 +45,3 @@ class StrategySitePlugin(BasePlugin[PluginConfig]):
             for page in render_pages(project, Path(self.config.templates))
         ]
         return Files(kept + generated)
-
-    def on_shutdown(self) -> None:
-        self.project = None
