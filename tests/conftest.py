@@ -61,3 +61,13 @@ def action_entry(action_id: str, lead: str = "police") -> str:
     status: on track
     activity: new
 """
+
+
+@pytest.fixture
+def site_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A project folder like the repository's, with the minimal partnership as its sources."""
+    shutil.copytree(FIXTURES / "minimal", tmp_path / "strategy_src")
+    shutil.copytree(REPO / "templates", tmp_path / "templates", ignore=shutil.ignore_patterns("node_modules"))
+    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path

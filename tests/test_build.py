@@ -2,23 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from strategy_site.site.build import main
-from tests.conftest import FIXTURES, REPO, edit
-
-
-@pytest.fixture
-def site_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A project folder like the repository's, with the minimal partnership as its sources."""
-    shutil.copytree(FIXTURES / "minimal", tmp_path / "strategy_src")
-    shutil.copytree(REPO / "templates", tmp_path / "templates")
-    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+from tests.conftest import edit
 
 
 @pytest.fixture
@@ -50,12 +39,15 @@ def test_build_writes_one_page_per_document(site_project: Path) -> None:
 def test_an_indicator_page_shows_figures_from_progress_updates_too(site_project: Path) -> None:
     assert main(["--quiet", "--today", "2026-11-23"]) == 0
     page = (site_project / "site/indicators/burglary-rate/index.html").read_text()
-    assert page.index("2023/24") < page.index("2024/25") < page.index("18.9")
+    figures = page[page.index('id="figures"'):]
+    assert figures.index("2023/24") < figures.index("2024/25") < figures.index("18.9")
 
 
-def test_build_does_not_publish_the_raw_source_files(site_project: Path) -> None:
+def test_build_publishes_the_source_files_only_under_source(site_project: Path) -> None:
     assert main(["--quiet", "--today", "2026-11-23"]) == 0
-    assert not list((site_project / "site").rglob("*.yml"))
+    site = site_project / "site"
+    published = sorted(str(p.relative_to(site)) for p in site.rglob("*.yml"))
+    assert published == ["source/action-plans/2026-27.yml", "source/indicators/burglary-rate.yml", "source/partnership.yml"]
 
 
 def test_build_with_errors_stops_and_leaves_the_previous_site_untouched(

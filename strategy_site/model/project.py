@@ -18,6 +18,7 @@ from strategy_site.load.files import UNRECOGNISED_FILE, Kind, SourceFile, displa
 from strategy_site.load.yaml_source import raw_text
 from strategy_site.model.documents import (
     Action,
+    ActionProgress,
     ActionPlan,
     Agreement,
     CommunityStrategy,
@@ -128,6 +129,21 @@ class Project:
                 if progress.action == action.id:
                     status = progress.status
         return status
+
+    def status_history(self, action: Action) -> list[tuple[ProgressUpdate, ActionProgress]]:
+        """Each progress update's word on the action, oldest first."""
+        return [(update, progress) for update in self.progress_updates for progress in update.actions if progress.action == action.id]
+
+    @cached_property
+    def theme_of_priority(self) -> dict[str, Theme]:
+        return {priority.id: theme for theme in reversed(self.themes) for priority in theme.priorities}
+
+    @cached_property
+    def plan_of_action(self) -> dict[str, ActionPlan]:
+        return {action.id: plan for plan in reversed(self.action_plans) for action in plan.actions}
+
+    def actions_for(self, priority: Priority) -> list[Action]:
+        return [action for action in self.actions if action.priority == priority.id]
 
     def all_figures(self, indicator: Indicator) -> list[Observation | IndicatorValue]:
         """Every figure given for the indicator, repeats included: its file's first, then each update's."""

@@ -1,47 +1,98 @@
-"""MkDocs plugin: replace the source files MkDocs finds with one generated page per document."""
+"""MkDocs plugin: replace the source files MkDocs finds with the site strategy-site renders.
+
+This is the only place (with build.py and serve.py beside it) that knows about
+MkDocs; everything it publishes comes from ``strategy_site.render``.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
+from strategy_site.load.history import last_changed
 from strategy_site.model.project import Project, load_project
-from strategy_site.render.pages import render_pages
+from strategy_site.render.pages import long_date
+from strategy_site.render.sanitise import sanitise
+from strategy_site.render.site import render_site
 
 SOURCE_SUFFIXES = (".md", ".yml", ".yaml")
+DEFAULT_SITE_URL = "https://example.org/"  # Atom needs absolute addresses; set site_url to the real one
+
+
+def contrast_with_white(colour: str) -> float:
+    """The WCAG contrast ratio of white text on ``colour`` (#rrggbb)."""
+    def channel(hex_pair: str) -> float:
+        value = int(hex_pair, 16) / 255
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (channel(colour[i:i + 2]) for i in (1, 3, 5))
+    luminance = 0.2126 * red + 0.7152 * green + 0.0722 * blue
+    return 1.05 / (luminance + 0.05)
 
 
 class PluginConfig(Config):
     templates = config_options.Dir(exists=True, default="templates/content")
+    colour = config_options.Type(str, default="#1d70b8")
 
 
 class StrategySitePlugin(BasePlugin[PluginConfig]):
     def __init__(self) -> None:
         # build.py hands over the project it has already checked, so the sources are read once.
         self.project: Project | None = None
+        self.newest: str | None = None  # the newest change to any source, from Git
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        config.watch.append(self.config.templates)  # `serve` rebuilds when a template changes
+        colour = self.config.colour
+        if not re.fullmatch(r"#[0-9a-fA-F]{6}", colour):
+            raise PluginError(f"the strategy-site colour '{colour}' in mkdocs.yml is not a colour: write it as #rrggbb, for example #1d70b8")
+        if contrast_with_white(colour) < 4.5:
+            raise PluginError(
+                f"the strategy-site colour {colour} in mkdocs.yml is too light for white header text "
+                f"(contrast {contrast_with_white(colour):.1f}:1, WCAG AA needs 4.5:1): choose a darker colour"
+            )
+        config.extra["brand_colour"] = colour
+        config.watch.append(self.config.templates)  # `serve` rebuilds when a page template changes
         if self.project is None:
             self.project = load_project(Path(config.docs_dir))
         if self.project.partnership:  # the partnership's name is written once, in partnership.yml
             config.site_name = self.project.partnership.name
         return config
 
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        env.filters["long_date"] = lambda iso: long_date(dt.date.fromisoformat(str(iso)))
+        return env
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         project = self.project
         assert project is not None, "on_config loads the project"
+        history = last_changed(Path(config.docs_dir))
+        self.newest = max(history.values()).isoformat() if history else None
+        content = render_site(project, Path(self.config.templates), config.site_url or DEFAULT_SITE_URL, history)
         kept = [
             file for file in files
             if not (file.src_dir == config.docs_dir and file.src_uri.endswith(SOURCE_SUFFIXES))
         ]
-        generated = [
-            File.generated(config, page.path, content=page.markdown)
-            for page in render_pages(project, Path(self.config.templates))
-        ]
+        generated = [File.generated(config, page.path, content=page.markdown) for page in content.pages]
+        generated += [File.generated(config, asset.path, content=asset.content) for asset in content.assets]
         return Files(kept + generated)
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # The sitemap dates pages by update_date, which MkDocs sets to the build date; the date the
+        # content changed is both truer and repeatable, so two builds of the same sources match.
+        changed = page.meta.get("last_changed") or self.newest
+        if changed:
+            page.update_date = str(changed)
+        return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return sanitise(html)

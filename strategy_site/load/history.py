@@ -1,0 +1,36 @@
+"""When each source file last changed, from the Git history.
+
+One ``git log`` over the whole folder, newest commit first, so the cost does not
+grow with a process per file. Outside a Git repository (a downloaded copy, say)
+there is no history and pages simply do not show a date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from pathlib import Path
+
+_MARK = "commit "
+
+
+def last_changed(root: Path) -> dict[str, dt.date]:
+    """Each committed file under ``root``, by its path relative to ``root``, to the date of its last commit."""
+    try:
+        top = subprocess.run(
+            ["git", "-C", str(root), "rev-parse", "--show-prefix"], capture_output=True, text=True, check=True
+        ).stdout.strip()
+        log = subprocess.run(
+            ["git", "-C", str(root), "log", f"--format={_MARK}%cs", "--name-only", "--no-renames", "--", "."],
+            capture_output=True, text=True, check=True,
+        ).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return {}
+    changed: dict[str, dt.date] = {}
+    when: dt.date | None = None
+    for line in log.splitlines():
+        if line.startswith(_MARK):
+            when = dt.date.fromisoformat(line[len(_MARK):])
+        elif line and when is not None and line.startswith(top):
+            changed.setdefault(line[len(top):], when)  # newest first, so the first seen is the last change
+    return changed

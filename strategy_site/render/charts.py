@@ -1,0 +1,143 @@
+"""Indicator charts drawn at build time as standalone SVG files.
+
+The page shows the chart as an image with a text alternative and the same
+figures as a table, so nothing depends on reading the chart. Lines differ by
+pattern as well as colour (solid actuals, dashed path to target, a diamond for
+the target), so the chart also reads in greyscale and print.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from xml.sax.saxutils import escape
+
+from strategy_site.model.progress import IndicatorProgress
+
+WIDTH, HEIGHT = 640, 340
+LEFT, RIGHT, TOP, BOTTOM = 64, 24, 40, 84
+ACTUAL = "#1d70b8"  # GOV.UK blue, 5.2:1 on white
+GUIDE = "#505a5f"  # GOV.UK secondary text grey, 7:1 on white
+GRID = "#d8d8d8"
+TEXT = "#0b0c0c"
+
+
+def number(value: float) -> str:
+    """A figure as people write it: 12, 12.5, 1,250; never 12.0 or 1e3."""
+    if value == int(value):
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def _nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
+    if high <= low:
+        high = low + 1
+    raw = (high - low) / (count - 1)
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    start = math.floor(low / step) * step
+    ticks = []
+    value = start
+    while value <= high + step * 0.001:
+        ticks.append(round(value, 10))
+        value += step
+    if ticks[-1] < high:
+        ticks.append(round(value, 10))
+    return ticks
+
+
+def alt_text(progress: IndicatorProgress) -> str:
+    """What the chart shows, in one or two sentences, for screen readers and when images are off."""
+    indicator = progress.indicator
+    parts = [f"Chart of {indicator.title} ({indicator.unit}), {indicator.better} is better."]
+    if progress.baseline:
+        parts.append(f"Baseline {number(progress.baseline.value)} in {progress.baseline.period}.")
+    if progress.latest:
+        parts.append(f"Latest {number(progress.latest.value)} in {progress.latest.period}, {progress.trend.value}.")
+    if progress.target:
+        parts.append(f"Target {number(progress.target.value)} by {progress.target.by}: {progress.target_status.value}.")
+    return " ".join(parts)
+
+
+def indicator_chart(progress: IndicatorProgress) -> str:
+    """The indicator's baseline, actual figures, target and straight path to it, as an SVG document."""
+    indicator = progress.indicator
+    points = [*([progress.baseline] if progress.baseline else []), *progress.figures]
+    dates = [point.when for point in points]
+    values = [point.value for point in points]
+    if progress.target:
+        dates.append(progress.target.by.end)
+        values.append(progress.target.value)
+    if not dates:
+        dates, values = [dt.date(2000, 1, 1)], [0.0]
+    first, last = min(dates), max(dates)
+    span = max((last - first).days, 1)
+    ticks = _nice_ticks(min(values), max(values))
+    low, high = ticks[0], ticks[-1]
+    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+
+    def x(when: dt.date) -> float:
+        return round(LEFT + plot_w * (when - first).days / span, 1)
+
+    def y(value: float) -> float:
+        return round(TOP + plot_h * (1 - (value - low) / (high - low)), 1)
+
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" '
+        f'role="img" font-family="system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif" font-size="14" fill="{TEXT}">',
+        f"<title>{escape(indicator.title)}</title>",
+        f"<desc>{escape(alt_text(progress))}</desc>",
+        f'<rect width="{WIDTH}" height="{HEIGHT}" fill="#ffffff"/>',
+        f'<text x="{LEFT}" y="22" font-weight="700">{"▲ Higher" if indicator.better == "higher" else "▼ Lower"} is better</text>',
+        f'<text x="{WIDTH - RIGHT}" y="22" text-anchor="end">{escape(indicator.unit)}</text>',
+    ]
+    for tick in ticks:
+        out.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(tick)}" y2="{y(tick)}" stroke="{GRID}"/>')
+        out.append(f'<text x="{LEFT - 8}" y="{y(tick) + 5}" text-anchor="end">{number(tick)}</text>')
+    out.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{TOP + plot_h}" y2="{TOP + plot_h}" stroke="{TEXT}"/>')
+    labelled: list[tuple[str, dt.date]] = []
+    for point in points[:1] + points[-1:]:  # the first and latest periods; the target labels itself
+        if not labelled or x(point.when) - x(labelled[-1][1]) > 90:
+            labelled.append((point.period.label, point.when))
+    for label, when in labelled:
+        anchor = "start" if x(when) < LEFT + 40 else "end" if x(when) > WIDTH - RIGHT - 40 else "middle"
+        out.append(f'<line x1="{x(when)}" x2="{x(when)}" y1="{TOP + plot_h}" y2="{TOP + plot_h + 6}" stroke="{TEXT}"/>')
+        out.append(f'<text x="{x(when)}" y="{TOP + plot_h + 22}" text-anchor="{anchor}">{escape(label)}</text>')
+    if progress.target and progress.baseline:
+        out.append(
+            f'<line x1="{x(progress.baseline.when)}" y1="{y(progress.baseline.value)}" x2="{x(progress.target.by.end)}" '
+            f'y2="{y(progress.target.value)}" stroke="{GUIDE}" stroke-width="2" stroke-dasharray="8 6"/>'
+        )
+    if progress.figures:
+        line = " ".join(f"{x(point.when)},{y(point.value)}" for point in progress.figures)
+        out.append(f'<polyline points="{line}" fill="none" stroke="{ACTUAL}" stroke-width="3"/>')
+        out.extend(f'<circle cx="{x(p.when)}" cy="{y(p.value)}" r="4.5" fill="{ACTUAL}"/>' for p in progress.figures)
+    if progress.baseline:
+        bx, by = x(progress.baseline.when), y(progress.baseline.value)
+        out.append(f'<circle cx="{bx}" cy="{by}" r="6" fill="#ffffff" stroke="{TEXT}" stroke-width="2"/>')
+    if progress.target:
+        tx, ty = x(progress.target.by.end), y(progress.target.value)
+        out.append(f'<path d="M{tx} {ty - 8}L{tx + 8} {ty}L{tx} {ty + 8}L{tx - 8} {ty}Z" fill="{TEXT}"/>')
+        label_y = ty - 14 if ty - 14 > TOP else ty + 24
+        anchor = "end" if tx > WIDTH / 2 else "start"
+        label = f"Target {number(progress.target.value)} by {progress.target.by}"
+        out.append(f'<text x="{tx}" y="{label_y}" text-anchor="{anchor}" font-weight="700">{escape(label)}</text>')
+    out.extend(_legend(bool(progress.baseline), bool(progress.target and progress.baseline), bool(progress.target)))
+    out.append("</svg>")
+    return "\n".join(out) + "\n"
+
+
+def _legend(baseline: bool, trajectory: bool, target: bool) -> list[str]:
+    top = HEIGHT - 24
+    items = [(f'<line x1="0" x2="28" y1="0" y2="0" stroke="{ACTUAL}" stroke-width="3"/><circle cx="14" cy="0" r="4.5" fill="{ACTUAL}"/>', "Actual")]
+    if baseline:
+        items.append((f'<circle cx="14" cy="0" r="6" fill="#ffffff" stroke="{TEXT}" stroke-width="2"/>', "Baseline"))
+    if trajectory:
+        items.append((f'<line x1="0" x2="28" y1="0" y2="0" stroke="{GUIDE}" stroke-width="2" stroke-dasharray="8 6"/>', "Path to target"))
+    if target:
+        items.append((f'<path d="M14 -8L22 0L14 8L6 0Z" fill="{TEXT}"/>', "Target"))
+    out, left = [], LEFT
+    for sample, label in items:
+        out.append(f'<g transform="translate({left} {top})">{sample}<text x="36" y="5">{label}</text></g>')
+        left += 48 + 9 * len(label)
+    return out

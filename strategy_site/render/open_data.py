@@ -1,0 +1,203 @@
+"""The open data downloads: every table as CSV and JSON, and a Frictionless data package descriptor.
+
+Each table is declared once, with its columns' names, types and meanings; the
+CSV, the JSON, the descriptor (``data/datapackage.json``) and the site's open
+data page are all made from that declaration, so they cannot disagree. Column
+names and meanings are a published interface: add columns, never rename them.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from strategy_site.model.progress import IndicatorProgress, indicator_progress
+from strategy_site.model.project import Project
+from strategy_site.render.paths import Asset, source_path
+
+LIST_SEPARATOR = "; "
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str  # a Frictionless Table Schema type: string, integer, number, date
+    description: str
+    value: Callable[[Any], Any]
+    is_list: bool = False
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    title: str
+    description: str
+    columns: tuple[Column, ...]
+    rows: Callable[[Project], Iterable[Any]]
+
+
+def _name_of(project: Project, member_id: str | None) -> str | None:
+    member = project.partner_by_id.get(member_id or "")
+    return member.name if member else None
+
+
+def _progress(project: Project) -> list[IndicatorProgress]:
+    return [indicator_progress(project, indicator) for indicator in project.indicators]
+
+
+def _figures(project: Project) -> Iterable[tuple[str, str, Any]]:
+    for item in _progress(project):
+        if item.baseline:
+            yield item.indicator.id, "baseline", item.baseline
+        for point in item.figures:
+            yield item.indicator.id, "actual", point
+        for target in sorted(item.indicator.targets, key=lambda t: t.by.end):
+            yield item.indicator.id, f"{target.kind} target", target
+
+
+def tables(project: Project) -> tuple[Table, ...]:
+    def col(name: str, type_: str, description: str, value: Callable[[Any], Any], is_list: bool = False) -> Column:
+        return Column(name, type_, description, value, is_list)
+
+    theme = project.theme_of_priority
+    return (
+        Table("actions", "Actions", "Every action in every action plan: who leads it, by when, and how it stands.", (
+            col("id", "string", "The action's id, unique across all plans.", lambda a: a.id),
+            col("title", "string", "What will be done.", lambda a: a.title),
+            col("plan", "string", "The action plan it is in.", lambda a: project.plan_of_action[a.id].title),
+            col("priority", "string", "Id of the community strategy priority it serves.", lambda a: a.priority),
+            col("theme", "string", "Name of the theme that priority belongs to.", lambda a: theme[a.priority].name if a.priority in theme else None),
+            col("lead", "string", "Id of the lead partner, accountable for the action.", lambda a: a.lead),
+            col("lead_name", "string", "Name of the lead partner.", lambda a: _name_of(project, a.lead)),
+            col("supporting", "string", "Ids of the supporting partners.", lambda a: a.supporting, True),
+            col("start", "date", "When it starts.", lambda a: a.start),
+            col("due", "date", "When it will be finished.", lambda a: a.due),
+            col("status", "string", "Its status in the newest progress update that mentions it, else in the plan.", project.latest_status),
+            col("activity", "string", "new: added by the partnership; existing: work partners would do anyway.", lambda a: a.activity),
+            col("resources_pounds", "integer", "The money and staff time behind it, in pounds, all sources added up.", lambda a: sum(r.amount for r in a.resources)),
+            col("milestones", "integer", "How many milestones it has.", lambda a: len(a.milestones)),
+            col("milestones_done", "integer", "How many of them are done.", lambda a: sum(1 for m in a.milestones if m.done)),
+            col("indicators", "string", "Ids of the indicators it should move.", lambda a: a.indicators, True),
+            col("neighbourhoods", "string", "Ids of the neighbourhoods it targets; empty for the whole area.", lambda a: a.neighbourhoods, True),
+        ), lambda p: p.actions),
+        Table("indicators", "Indicators", "Every indicator with its baseline, latest figure, target and the status worked out from them.", (
+            col("id", "string", "The indicator's id.", lambda i: i.indicator.id),
+            col("title", "string", "What it measures.", lambda i: i.indicator.title),
+            col("unit", "string", "What the number counts.", lambda i: i.indicator.unit),
+            col("better", "string", "higher or lower: which way is an improvement.", lambda i: i.indicator.better),
+            col("source", "string", "Where the figures come from.", lambda i: i.indicator.source),
+            col("frequency", "string", "How often it is reported.", lambda i: i.indicator.frequency),
+            col("responsible", "string", "Id of the partner that reports it.", lambda i: i.indicator.responsible),
+            col("baseline_value", "number", "The starting figure.", lambda i: i.baseline.value if i.baseline else None),
+            col("baseline_period", "string", "The period of the starting figure.", lambda i: i.baseline.period.label if i.baseline else None),
+            col("latest_value", "number", "The latest figure.", lambda i: i.latest.value if i.latest else None),
+            col("latest_period", "string", "The period of the latest figure.", lambda i: i.latest.period.label if i.latest else None),
+            col("target_value", "number", "The target the latest figure is judged against.", lambda i: i.target.value if i.target else None),
+            col("target_by", "string", "The period by which the target should be met.", lambda i: i.target.by.label if i.target else None),
+            col("trend", "string", "improving, no change, worsening, or not enough figures yet.", lambda i: i.trend.value),
+            col("against_target", "string", "target met, on track for the target, off track for the target, target missed, no target set or no figures yet.", lambda i: i.target_status.value),
+        ), _progress),
+        Table("indicator-values", "Indicator figures", "Every figure for every indicator: baselines, actual figures and targets, one row each.", (
+            col("indicator", "string", "The indicator's id.", lambda row: row[0]),
+            col("kind", "string", "baseline, actual, or the kind of target (floor, stretch or local target).", lambda row: row[1]),
+            col("period", "string", "The period as written, for example 2026/27 Q2.", lambda row: (row[2].by if "target" in row[1] else row[2].period).label),
+            col("period_start", "date", "First day of the period.", lambda row: (row[2].by if "target" in row[1] else row[2].period).start),
+            col("period_end", "date", "Last day of the period.", lambda row: (row[2].by if "target" in row[1] else row[2].period).end),
+            col("value", "number", "The figure.", lambda row: row[2].value),
+        ), _figures),
+        Table("partners", "Partners", "Every member organisation of the partnership and what it has taken on.", (
+            col("id", "string", "The organisation's id.", lambda m: m.id),
+            col("name", "string", "Its full name.", lambda m: m.name),
+            col("sector", "string", "public, private, voluntary, community or faith.", lambda m: m.sector),
+            col("type", "string", "What kind of body it is.", lambda m: m.type),
+            col("website", "string", "Its website.", lambda m: m.website),
+            col("leads", "integer", "How many actions it leads.", lambda m: sum(1 for a in project.actions if a.lead == m.id)),
+            col("supports", "integer", "How many actions it supports.", lambda m: sum(1 for a in project.actions if m.id in a.supporting)),
+            col("agreements_signed", "integer", "How many partnership agreements it has signed.", lambda m: sum(1 for g in project.agreements if any(s.organisation == m.id and s.signed for s in g.signatories))),
+        ), lambda p: p.members),
+        Table("priorities", "Priorities", "Every priority in the community strategy, with the actions and indicators that serve it.", (
+            col("id", "string", "The priority's id.", lambda r: r.id),
+            col("title", "string", "The priority.", lambda r: r.title),
+            col("theme", "string", "Name of its theme.", lambda r: theme[r.id].name),
+            col("outcome", "string", "The change local people should see.", lambda r: r.outcome),
+            col("actions", "string", "Ids of the actions that serve it.", lambda r: [a.id for a in project.actions_for(r)], True),
+            col("indicators", "string", "Ids of the indicators that measure it.", lambda r: r.indicators, True),
+        ), lambda p: p.priorities),
+        Table("agreements", "Partnership agreements", "Every partnership agreement and who has signed it.", (
+            col("title", "string", "The agreement.", lambda g: g.title),
+            col("source", "string", "Its source file.", lambda g: source_path(project, g.source_file)),
+            col("themes", "string", "Ids of the themes it covers.", lambda g: g.themes, True),
+            col("agreed", "date", "When it was agreed.", lambda g: g.agreed),
+            col("review", "date", "When it will be reviewed.", lambda g: g.review),
+            col("signatories", "integer", "How many people are to sign it.", lambda g: len(g.signatories)),
+            col("signed", "integer", "How many have signed.", lambda g: sum(1 for s in g.signatories if s.signed)),
+            col("signed_by", "string", "Ids of the organisations whose signatory has signed.", lambda g: [s.organisation for s in g.signatories if s.signed], True),
+        ), lambda p: p.agreements),
+    )
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return int(value)  # 410, not 410.0: the figure as it was published
+    return value
+
+
+def _csv(table: Table, records: list[dict[str, Any]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180
+    writer.writerow([column.name for column in table.columns])
+    for record in records:
+        writer.writerow([
+            LIST_SEPARATOR.join(record[c.name]) if c.is_list else "" if record[c.name] is None else record[c.name]
+            for c in table.columns
+        ])
+    return out.getvalue()
+
+
+def descriptor(project: Project, all_tables: tuple[Table, ...]) -> dict[str, Any]:
+    name = project.partnership.name if project.partnership else "Community strategy"
+    return {
+        "profile": "tabular-data-package",
+        "name": "community-strategy",
+        "title": f"{name}: community strategy open data",
+        "description": "The actions, indicators, partners, priorities and agreements of the community strategy.",
+        "licenses": [{"name": "OGL-UK-3.0", "title": "Open Government Licence v3.0", "path": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"}],
+        "resources": [
+            {
+                "name": table.name,
+                "title": table.title,
+                "description": table.description,
+                "path": f"{table.name}.csv",
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "schema": {
+                    "fields": [
+                        {"name": c.name, "type": c.type, "description": c.description + (f" Separated by '{LIST_SEPARATOR}'." if c.is_list else "")}
+                        for c in table.columns
+                    ],
+                },
+            }
+            for table in all_tables
+        ],
+    }
+
+
+def open_data(project: Project) -> list[Asset]:
+    """The data files, under ``data/``."""
+    all_tables = tables(project)
+    assets = []
+    for table in all_tables:
+        records = [{c.name: _plain(c.value(row)) for c in table.columns} for row in table.rows(project)]
+        assets.append(Asset(f"data/{table.name}.csv", _csv(table, records)))
+        assets.append(Asset(f"data/{table.name}.json", json.dumps(records, indent=2, ensure_ascii=False) + "\n"))
+    assets.append(Asset("data/datapackage.json", json.dumps(descriptor(project, all_tables), indent=2, ensure_ascii=False) + "\n"))
+    return assets

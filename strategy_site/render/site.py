@@ -1,0 +1,32 @@
+"""Everything the public site publishes, made from the model: pages, charts, open data, the feed, the sources."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from strategy_site.model.progress import indicator_progress
+from strategy_site.model.project import Project
+from strategy_site.render.charts import indicator_chart
+from strategy_site.render.feed import atom_feed
+from strategy_site.render.open_data import open_data
+from strategy_site.render.pages import Page, render_pages
+from strategy_site.render.paths import Asset, chart_path, source_path
+
+SOURCE_FOLDER = "source"  # where the site publishes a copy of each source file, for the "view the source" links
+
+
+@dataclass(frozen=True)
+class SiteContent:
+    pages: list[Page]
+    assets: list[Asset]
+
+
+def render_site(project: Project, templates: Path, site_url: str, history: dict[str, dt.date] | None = None) -> SiteContent:
+    charts = [Asset(chart_path(project, i), indicator_chart(indicator_progress(project, i))) for i in project.indicators]
+    sources = [Asset(f"{SOURCE_FOLDER}/{source_path(project, f)}", f.text) for f in project.files if f.data is not None or f.body]
+    return SiteContent(
+        pages=render_pages(project, templates, history),
+        assets=[*charts, *open_data(project), atom_feed(project, site_url), *sources],
+    )
