@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 from pathlib import Path
 
@@ -71,3 +72,18 @@ def site_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
     monkeypatch.chdir(tmp_path)
     return tmp_path
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demonstration partnership's site, built once for every test that reads it."""
+    from strategy_site.site.build import main
+
+    site = tmp_path_factory.mktemp("demo") / "site"
+    before = Path.cwd()
+    os.chdir(REPO)
+    try:
+        assert main(["--quiet", "--site-dir", str(site), "--today", "2026-11-23"]) == 0
+    finally:
+        os.chdir(before)
+    return site

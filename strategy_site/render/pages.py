@@ -113,9 +113,12 @@ def _specs(project: Project) -> list[_Spec]:
     return specs
 
 
-def _front_matter(project: Project, spec: _Spec, history: dict[str, dt.date]) -> str:
+def _front_matter(project: Project, spec: _Spec, body: str, history: dict[str, dt.date]) -> str:
     paths = list(dict.fromkeys(source_path(project, model.source_file) for model in spec.sources))
     meta: dict[str, Any] = {}
+    title = re.search(r"^# (.+)$", body, re.MULTILINE)  # the site engine looks for it only at the very top
+    if title:
+        meta["title"] = title.group(1).strip()
     if spec.sources:
         meta["source"] = paths[0]
         meta["source_line"] = spec.sources[0].where().position.line
@@ -147,5 +150,5 @@ def render_pages(project: Project, templates: Path, history: dict[str, dt.date] 
             return relative(_from, chart_path(project, indicator))
 
         body = env.get_template(spec.template).render(**shared, **spec.context, page=spec.path, link=link, chart=chart)
-        pages.append(Page(spec.path, _front_matter(project, spec, history or {}) + body))
+        pages.append(Page(spec.path, _front_matter(project, spec, body, history or {}) + body))
     return sorted(pages, key=lambda page: page.path)

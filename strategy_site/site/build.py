@@ -42,6 +42,11 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_UNUSABLE
     logging.basicConfig(format="%(levelname)s - %(message)s", level=logging.WARNING if args.quiet else logging.INFO)
     started = time.perf_counter()
+    problems = _Problems()
+    mkdocs_log = logging.getLogger("mkdocs")
+    for earlier in [h for h in mkdocs_log.handlers if isinstance(h, _Problems)]:
+        mkdocs_log.removeHandler(earlier)  # from an earlier call in the same process
+    mkdocs_log.addHandler(problems)
     try:
         config = load_config(str(args.config))
     except MkDocsException as error:
@@ -63,7 +68,8 @@ def main(argv: list[str] | None = None) -> int:
         plugin.project = project
         build_into(config, site_dir)
     except MkDocsException as error:
-        print(f"The site was not built: {error}. The previous site is unchanged.", file=sys.stderr)
+        reasons = "; ".join(problems.messages) or str(error)
+        print(f"The site was not built: {reasons}. The previous site is unchanged.", file=sys.stderr)
         return EXIT_FINDINGS
     except jinja2.TemplateError as error:
         place = f"{error.filename}:{error.lineno}: " if isinstance(error, jinja2.TemplateSyntaxError) else ""
@@ -72,6 +78,18 @@ def main(argv: list[str] | None = None) -> int:
     if not args.quiet:
         print(f"Built the site in {site_dir} in {time.perf_counter() - started:.2f} s.")
     return EXIT_OK
+
+
+class _Problems(logging.Handler):
+    """MkDocs logs why a build failed and then raises a bare "Aborted"; keep the why to show it."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        self.messages.append(message.removeprefix("Error running build: ").removeprefix("Config value 'plugins': "))
 
 
 def build_into(config, site_dir: Path) -> None:  # type: ignore[no-untyped-def]

@@ -83,8 +83,17 @@ class StrategySitePlugin(BasePlugin[PluginConfig]):
             if not (file.src_dir == config.docs_dir and file.src_uri.endswith(SOURCE_SUFFIXES))
         ]
         generated = [File.generated(config, page.path, content=page.markdown) for page in content.pages]
-        generated += [File.generated(config, asset.path, content=asset.content) for asset in content.assets]
+        generated += [self._static(config, asset.path, asset.content) for asset in content.assets]
         return Files(kept + generated)
+
+    @staticmethod
+    def _static(config: MkDocsConfig, path: str, content: str) -> File:
+        """A file copied as it is. A published Markdown source must not be taken for a page to render."""
+        if not path.endswith(".md"):
+            return File.generated(config, path, content=content)
+        file = File.generated(config, path + ".source", content=content)
+        file.dest_uri = path
+        return file
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # The sitemap dates pages by update_date, which MkDocs sets to the build date; the date the
