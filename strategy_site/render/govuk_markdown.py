@@ -58,6 +58,7 @@ class GovukClasses(Treeprocessor):
 
 # On narrow screens the stylesheet shows each row as a card, each cell headed by its column's
 # name; explicit roles keep the table's meaning for screen readers once CSS changes its display.
+STACK_FROM = 4  # columns; narrower tables fit a phone as they are
 ROLES = {"table": "table", "thead": "rowgroup", "tbody": "rowgroup", "tr": "row", "th": "columnheader", "td": "cell"}
 
 
@@ -69,6 +70,9 @@ def label_cells(table: etree.Element) -> None:
             element.set("role", ROLES[str(element.tag)])
         if element.tag == "th":
             element.set("scope", "col")
+    if len(names) < STACK_FROM:
+        return
+    table.set("class", f"{table.get('class', '')} app-table--stack".strip())
     for row in table.iter("tr"):
         for name, cell in zip(names, row.findall("td")):
             if name:
