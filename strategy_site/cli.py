@@ -72,6 +72,12 @@ def _schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _serve(args: argparse.Namespace) -> int:
+    from strategy_site.site.serve import serve  # the site engine loads only for this command
+
+    return serve(args.config, args.dev_addr)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="strategy-site",
@@ -91,6 +97,11 @@ def build_parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="write JSON Schema files for editors")
     schema.add_argument("--out", type=Path, default=Path("schemas"), help="folder to write into (default: schemas)")
     schema.set_defaults(run=_schema)
+
+    serve = commands.add_parser("serve", help="preview the site, rebuilt whenever a source or template changes")
+    serve.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site configuration (default: mkdocs.yml)")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)")
+    serve.set_defaults(run=_serve)
     return parser
 
 

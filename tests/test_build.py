@@ -81,3 +81,16 @@ def test_build_without_a_configuration_file_says_where_to_run_it(
     monkeypatch.chdir(tmp_path)
     assert main([]) == 2
     assert "there is no configuration file 'mkdocs.yml'" in capsys.readouterr().err
+
+
+def test_a_template_that_fails_while_rendering_names_its_file_and_line(
+    site_project: Path, previous_site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    template = site_project / "templates/content/partner.md.j2"
+    template.write_text("# {{ member.name }}\n\n{{ member.postcode }}\n")
+
+    assert main(["--quiet", "--today", "2026-11-23"]) == 1
+
+    err = capsys.readouterr().err
+    assert f"{template}:3: a page template failed: 'strategy_site.model.documents.Member object' has no attribute 'postcode'" in err
+    assert (previous_site / "index.html").read_text() == "the previous site"

@@ -13,6 +13,7 @@ import shutil
 import sys
 import tempfile
 import time
+import traceback
 from pathlib import Path
 
 import jinja2
@@ -72,12 +73,21 @@ def main(argv: list[str] | None = None) -> int:
         print(f"The site was not built: {reasons}. The previous site is unchanged.", file=sys.stderr)
         return EXIT_FINDINGS
     except jinja2.TemplateError as error:
-        place = f"{error.filename}:{error.lineno}: " if isinstance(error, jinja2.TemplateSyntaxError) else ""
+        place = _template_place(error)
         print(f"The site was not built: {place}a page template failed: {error}. The previous site is unchanged.", file=sys.stderr)
         return EXIT_FINDINGS
     if not args.quiet:
         print(f"Built the site in {site_dir} in {time.perf_counter() - started:.2f} s.")
     return EXIT_OK
+
+
+def _template_place(error: jinja2.TemplateError) -> str:
+    """Where in a page template the error is, as "file:line: ", found from the error or its traceback."""
+    if isinstance(error, jinja2.TemplateSyntaxError) and error.filename:
+        return f"{error.filename}:{error.lineno}: "
+    # Jinja rewrites tracebacks so that template frames carry the template's own file and line.
+    frames = [frame for frame in traceback.extract_tb(error.__traceback__) if frame.filename.endswith(".j2")]
+    return f"{frames[-1].filename}:{frames[-1].lineno}: " if frames else ""
 
 
 class _Problems(logging.Handler):

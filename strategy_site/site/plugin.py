@@ -19,6 +19,8 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from strategy_site.check import run_checks
+from strategy_site.findings import Severity
 from strategy_site.load.history import last_changed
 from strategy_site.model.project import Project, load_project
 from strategy_site.render.pages import long_date
@@ -61,9 +63,16 @@ class StrategySitePlugin(BasePlugin[PluginConfig]):
                 f"(contrast {contrast_with_white(colour):.1f}:1, WCAG AA needs 4.5:1): choose a darker colour"
             )
         config.extra["brand_colour"] = colour
-        config.watch.append(self.config.templates)  # `serve` rebuilds when a page template changes
-        if self.project is None:
+        # `serve` rebuilds when a page template or the theme changes, not only the sources.
+        config.watch.append(self.config.templates)
+        if config.theme.custom_dir:
+            config.watch.append(config.theme.custom_dir)
+        if self.project is None:  # run by `mkdocs build` or `serve`, not build.py: check here
             self.project = load_project(Path(config.docs_dir))
+            errors = [f for f in run_checks(self.project, dt.date.today()) if f.severity is Severity.ERROR]
+            if errors:
+                details = "\n".join(f"{f.path}:{f.line}:{f.column}: {f.message}" for f in errors)
+                raise PluginError(f"the documents have {len(errors)} error(s); run strategy-site check for details:\n{details}")
         if self.project.partnership:  # the partnership's name is written once, in partnership.yml
             config.site_name = self.project.partnership.name
         return config
