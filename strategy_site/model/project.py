@@ -7,7 +7,7 @@ and the renderers receive a :class:`Project` and never read files themselves.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -123,16 +123,16 @@ class Project:
 
     def latest_status(self, action: Action) -> str:
         """The status from the newest progress update that mentions the action, else the plan's."""
-        status = action.status
-        for update in self.progress_updates:  # oldest first, so the newest wins
-            for progress in update.actions:
-                if progress.action == action.id:
-                    status = progress.status
-        return status
+        history = self._status_history.get(action.id)
+        return history[-1][1].status if history else action.status
 
     def status_history(self, action: Action) -> list[tuple[ProgressUpdate, ActionProgress]]:
         """Each progress update's word on the action, oldest first."""
-        return [(update, progress) for update in self.progress_updates for progress in update.actions if progress.action == action.id]
+        return self._status_history.get(action.id, [])
+
+    @cached_property
+    def _status_history(self) -> dict[str, list[tuple[ProgressUpdate, ActionProgress]]]:
+        return _group((progress.action, (update, progress)) for update in self.progress_updates for progress in update.actions)
 
     @cached_property
     def theme_of_priority(self) -> dict[str, Theme]:
@@ -143,7 +143,41 @@ class Project:
         return {action.id: plan for plan in reversed(self.action_plans) for action in plan.actions}
 
     def actions_for(self, priority: Priority) -> list[Action]:
-        return [action for action in self.actions if action.priority == priority.id]
+        return self._actions_by_priority.get(priority.id, [])
+
+    @cached_property
+    def _actions_by_priority(self) -> dict[str, list[Action]]:
+        return _group((action.priority, action) for action in self.actions)
+
+    # The accountability view: who leads, supports, signs and reports what. Indexed once, so a
+    # page per partner costs the same however many partners there are.
+
+    @cached_property
+    def actions_led_by(self) -> dict[str, list[Action]]:
+        return _group((action.lead, action) for action in self.actions)
+
+    @cached_property
+    def actions_supported_by(self) -> dict[str, list[Action]]:
+        return _group((member, action) for action in self.actions for member in dict.fromkeys(action.supporting))
+
+    @cached_property
+    def agreements_signed_by(self) -> dict[str, list[Agreement]]:
+        return _group(
+            (member, agreement) for agreement in self.agreements
+            for member in dict.fromkeys(s.organisation for s in agreement.signatories if s.signed)
+        )
+
+    @cached_property
+    def indicators_reported_by(self) -> dict[str, list[Indicator]]:
+        return _group((indicator.responsible, indicator) for indicator in self.indicators)
+
+    @cached_property
+    def priorities_measured_by(self) -> dict[str, list[Priority]]:
+        return _group((i, priority) for priority in self.priorities for i in dict.fromkeys(priority.indicators))
+
+    @cached_property
+    def actions_moving(self) -> dict[str, list[Action]]:
+        return _group((i, action) for action in self.actions for i in dict.fromkeys(action.indicators))
 
     def all_figures(self, indicator: Indicator) -> list[Observation | IndicatorValue]:
         """Every figure given for the indicator, repeats included: its file's first, then each update's."""
@@ -201,6 +235,15 @@ class Project:
                         ids.update(_ids_at(source.data, path))
             result[name] = ids
         return result
+
+
+def _group(pairs: Iterable[tuple[str | None, Any]]) -> dict[str, list[Any]]:
+    """Items grouped by key, in the order met; items without a key are left out."""
+    groups: dict[str, list[Any]] = {}
+    for key, item in pairs:
+        if key is not None:
+            groups.setdefault(key, []).append(item)
+    return groups
 
 
 def _first_by_id(items: list[Any]) -> dict[str, Any]:

@@ -116,9 +116,9 @@ def tables(project: Project) -> tuple[Table, ...]:
             col("sector", "string", "public, private, voluntary, community or faith.", lambda m: m.sector),
             col("type", "string", "What kind of body it is.", lambda m: m.type),
             col("website", "string", "Its website.", lambda m: m.website),
-            col("leads", "integer", "How many actions it leads.", lambda m: sum(1 for a in project.actions if a.lead == m.id)),
-            col("supports", "integer", "How many actions it supports.", lambda m: sum(1 for a in project.actions if m.id in a.supporting)),
-            col("agreements_signed", "integer", "How many partnership agreements it has signed.", lambda m: sum(1 for g in project.agreements if any(s.organisation == m.id and s.signed for s in g.signatories))),
+            col("leads", "integer", "How many actions it leads.", lambda m: len(project.actions_led_by.get(m.id, []))),
+            col("supports", "integer", "How many actions it supports.", lambda m: len(project.actions_supported_by.get(m.id, []))),
+            col("agreements_signed", "integer", "How many partnership agreements it has signed.", lambda m: len(project.agreements_signed_by.get(m.id, []))),
         ), lambda p: p.members),
         Table("priorities", "Priorities", "Every priority in the community strategy, with the actions and indicators that serve it.", (
             col("id", "string", "The priority's id.", lambda r: r.id),

@@ -6,6 +6,7 @@ relative ``.md`` links that the site engine checks and turns into URLs.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -17,7 +18,12 @@ from strategy_site.model.project import Project
 
 def source_path(project: Project, source: SourceFile) -> str:
     """The source file's path relative to the project folder."""
-    return Path(source.path).resolve().relative_to(project.root.resolve()).as_posix()
+    return _relative(source.path, str(project.root))
+
+
+@functools.lru_cache(maxsize=4096)  # every page asks for several; resolving a path is a system call
+def _relative(path: str, root: str) -> str:
+    return Path(path).resolve().relative_to(Path(root).resolve()).as_posix()
 
 
 def page_path(project: Project, model: Any) -> str:
@@ -39,8 +45,7 @@ def chart_path(project: Project, indicator: Indicator) -> str:
 
 def relative(from_page: str, target: str) -> str:
     """``target`` as a link written on the page at ``from_page`` (both paths inside the site)."""
-    depth = len(PurePosixPath(from_page).parts) - 1
-    return str(PurePosixPath(*[".."] * depth, target)) if depth else target
+    return "../" * from_page.count("/") + target
 
 
 @dataclass(frozen=True)
