@@ -42,8 +42,16 @@ def test_the_committed_json_schemas_match_the_models() -> None:
 
 def test_the_model_checks_and_reports_do_not_import_mkdocs() -> None:
     code = (
-        "import sys, strategy_site.cli, strategy_site.catalogue, strategy_site.render.pages, strategy_site.model.schema; "
+        "import sys, strategy_site.cli, strategy_site.catalogue, strategy_site.render.site, strategy_site.render.govuk_markdown, "
+        "strategy_site.model.progress, strategy_site.model.schema; "
         "print([m for m in sys.modules if m.split('.')[0] == 'mkdocs'])"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_ci_runs_exactly_the_readmes_test_command() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    commands = [line.strip() for line in readme.split("---")[0].splitlines() if line.startswith("    ")]
+    assert len(commands) == 2, "the README opens with the build command and the test command"
+    assert (REPO / ".ci" / "run").read_text(encoding="utf-8").splitlines()[-1] == commands[1]

@@ -58,7 +58,7 @@ class GovukClasses(Treeprocessor):
 
 # On narrow screens the stylesheet shows each row as a card, each cell headed by its column's
 # name; explicit roles keep the table's meaning for screen readers once CSS changes its display.
-STACK_FROM = 4  # columns; narrower tables fit a phone as they are
+STACK_FROM = 3  # columns; two-column tables fit a phone as they are
 ROLES = {"table": "table", "thead": "rowgroup", "tbody": "rowgroup", "tr": "row", "th": "columnheader", "td": "cell"}
 
 
