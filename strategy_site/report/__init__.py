@@ -1,0 +1,1 @@
+"""The completeness report for reviewers: measures, scores, the accreditation checklist, changes since a revision."""
