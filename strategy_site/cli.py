@@ -72,6 +72,54 @@ def _schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+REPORT_FILES = {  # --out DIR writes each format under these names
+    "html": "report.html", "json": "report.json", "csv": "report.csv",
+    "junit": "report.junit.xml", "sarif": "report.sarif", "github": "report.github.txt",
+}
+
+
+def _report(args: argparse.Namespace) -> int:
+    from strategy_site.load.history import RevisionProblem
+    from strategy_site.report import ci_formats, data_formats
+    from strategy_site.report.html import to_html
+    from strategy_site.report.making import make_report
+    from strategy_site.report.summary import format_summary
+    from strategy_site.report.weights import DEFAULT_WEIGHTS, WeightsProblem, load_weights
+
+    today = args.today or dt.date.today()
+    try:
+        weights = load_weights(args.weights or DEFAULT_WEIGHTS)
+        project = load_project(source_folder(args.path))
+        report = make_report(project, today, weights, args.since)
+    except (WeightsProblem, RevisionProblem) as problem:
+        raise UsageProblem(str(problem)) from problem
+
+    def render(kind: str, target: Path) -> str:
+        if kind == "html":
+            if not (args.templates / "report.html.j2").is_file():
+                raise UsageProblem(f"there is no report template in '{args.templates}': run from the project folder or give --templates")
+            return to_html(report, args.templates, target, args.source_url)
+        formats = {"json": data_formats.to_json, "csv": data_formats.to_csv, "junit": ci_formats.to_junit,
+                   "sarif": ci_formats.to_sarif, "github": ci_formats.to_github, "summary": format_summary}
+        return formats[kind](report)
+
+    if args.out:
+        args.out.mkdir(parents=True, exist_ok=True)
+        for kind, name in REPORT_FILES.items():
+            (args.out / name).write_text(render(kind, args.out / name), encoding="utf-8")
+    sys.stdout.write(render(args.format, Path.cwd() / "report.html"))
+    if args.out and args.format == "summary":
+        print(f"Wrote {', '.join(REPORT_FILES.values())} to {args.out}.")
+    score = report.assessment.overall.score
+    if args.fail_under is not None and (score or 0) < args.fail_under:
+        print(f"strategy-site report: the score {score} is under {args.fail_under}.", file=sys.stderr)
+        return EXIT_FINDINGS
+    if args.fail_on and ci_formats.fails_on(report.assessment.findings, args.fail_on):
+        print(f"strategy-site report: check found problems at {args.fail_on} level or worse.", file=sys.stderr)
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
 def _serve(args: argparse.Namespace) -> int:
     from strategy_site.site.serve import serve  # the site engine loads only for this command
 
@@ -97,6 +145,20 @@ def build_parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="write JSON Schema files for editors")
     schema.add_argument("--out", type=Path, default=Path("schemas"), help="folder to write into (default: schemas)")
     schema.set_defaults(run=_schema)
+
+    report = commands.add_parser("report", help="assess how complete and credible the strategy is, for reviewers")
+    report.add_argument("path", nargs="?", type=Path, default=DEFAULT_SOURCE, help="the source folder (default: strategy_src)")
+    report.add_argument("--format", choices=("summary", "html", "json", "csv", "junit", "sarif", "github"), default="summary",
+                        help="what to print (default: a summary for people)")
+    report.add_argument("--out", type=Path, default=None, help="also write every format into this folder")
+    report.add_argument("--since", metavar="REV", default=None, help="compare with the sources at this Git commit, tag or branch")
+    report.add_argument("--fail-under", type=int, metavar="SCORE", default=None, help="exit with 1 when the overall score is below SCORE")
+    report.add_argument("--fail-on", choices=("warning", "error"), default=None, help="exit with 1 when check finds problems this serious")
+    report.add_argument("--today", type=_date, default=None, help="assess as if today were this date (YYYY-MM-DD)")
+    report.add_argument("--weights", type=Path, default=None, help="a weights file to use instead of the built-in one")
+    report.add_argument("--templates", type=Path, default=Path("templates/report"), help="where report.html.j2 is (default: templates/report)")
+    report.add_argument("--source-url", default=None, help="link sources to this address, e.g. https://github.com/org/repo/blob/main/")
+    report.set_defaults(run=_report)
 
     serve = commands.add_parser("serve", help="preview the site, rebuilt whenever a source or template changes")
     serve.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site configuration (default: mkdocs.yml)")

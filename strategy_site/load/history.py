@@ -8,7 +8,9 @@ there is no history and pages simply do not show a date.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import subprocess
+import tarfile
 from pathlib import Path
 
 _MARK = "commit "
@@ -34,3 +36,25 @@ def last_changed(root: Path) -> dict[str, dt.date]:
         elif line and when is not None and line.startswith(top):
             changed.setdefault(line[len(top):], when)  # newest first, so the first seen is the last change
     return changed
+
+
+class RevisionProblem(Exception):
+    """The sources cannot be read at that revision; the message says why."""
+
+
+def sources_at(root: Path, revision: str, into: Path) -> Path:
+    """Write the files of the folder ``root`` as they were at ``revision`` into ``into``; return ``into``."""
+    def git(*args: str) -> subprocess.CompletedProcess[bytes]:
+        return subprocess.run(["git", "-C", str(root), *args], capture_output=True, check=False)
+
+    prefix = git("rev-parse", "--show-prefix")
+    if prefix.returncode:
+        raise RevisionProblem(f"{root} is not in a Git repository, so there is no earlier version to compare with")
+    if git("rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}").returncode:
+        raise RevisionProblem(f"there is no revision '{revision}' in the Git history of {root}: use a commit, tag or branch name")
+    archive = git("archive", "--format=tar", revision, "--", ".")
+    if archive.returncode:
+        raise RevisionProblem(f"{root} did not exist at revision '{revision}'")
+    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+        tar.extractall(into, filter="data")  # run inside the folder, git archives its paths relative to it
+    return into

@@ -13,6 +13,7 @@ import math
 from xml.sax.saxutils import escape
 
 from strategy_site.model.progress import IndicatorProgress
+from strategy_site.words import number
 
 WIDTH, HEIGHT = 640, 340
 LEFT, RIGHT, TOP, BOTTOM = 64, 24, 40, 84
@@ -20,13 +21,6 @@ ACTUAL = "#1d70b8"  # GOV.UK blue, 5.2:1 on white
 GUIDE = "#505a5f"  # GOV.UK secondary text grey, 7:1 on white
 GRID = "#d8d8d8"
 TEXT = "#0b0c0c"
-
-
-def number(value: float) -> str:
-    """A figure as people write it: 12, 12.5, 1,250; never 12.0 or 1e3."""
-    if value == int(value):
-        return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
 def _nice_ticks(low: float, high: float, count: int = 5) -> list[float]:

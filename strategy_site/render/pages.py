@@ -19,9 +19,10 @@ import jinja2
 
 from strategy_site.model.progress import IndicatorProgress, action_status_counts, indicator_progress, trend_counts
 from strategy_site.model.project import Project
-from strategy_site.render.charts import alt_text, number
+from strategy_site.render.charts import alt_text
 from strategy_site.render.open_data import tables
 from strategy_site.render.paths import chart_path, page_path, relative, source_path
+from strategy_site.words import long_date, number
 
 
 @dataclass(frozen=True)
@@ -43,10 +44,6 @@ def cell(value: Any) -> str:
     if value is None:
         return ""
     return str(value).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").strip()
-
-
-def long_date(day: dt.date | None) -> str:
-    return f"{day.day} {day:%B %Y}" if day else ""
 
 
 def body_without_title(body: str) -> str:

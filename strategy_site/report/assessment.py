@@ -69,6 +69,7 @@ class Score:
 class Assessment:
     project: Project
     today: dt.date
+    weights: Weights
     items: list[Item]
     findings: list[Finding]
     scores: list[Score] = field(default_factory=list)
@@ -230,7 +231,7 @@ class _Measures:
         else:
             stale_after = _add_months(latest.period.end, months)
             yield item("up-to-date", "Its figures are up to date", self.judged(self.today <= stale_after),
-                       f"latest figure for {latest.period}; a {indicator.frequency} figure is due within {months} months", "values")
+                       f"latest figure is for {latest.period}; {indicator.frequency} figures count as up to date for {months} months after their period", "values")
         yield item("commentary", "Explains the latest figures", self.judged(bool(indicator.commentary)),
                    "has a commentary" if indicator.commentary else "no commentary", "commentary")
 
@@ -300,7 +301,7 @@ def assess(project: Project, findings: list[Finding], today: dt.date, weights: W
     """Every measure, and the scores of the partnership, each document, theme and partner."""
     measures = _Measures(project, today, weights)
     items = [*measures.partnership(), *measures.documents(), *measures.priorities(), *measures.actions(), *measures.indicators()]
-    assessment = Assessment(project, today, items, findings)
+    assessment = Assessment(project, today, weights, items, findings)
     name = project.partnership.name if project.partnership else "The partnership"
     scores = [_score("partnership", "partnership", name, items)]
     by_path: dict[str, list[Item]] = {}

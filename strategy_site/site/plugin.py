@@ -23,9 +23,9 @@ from strategy_site.check import run_checks
 from strategy_site.findings import Severity
 from strategy_site.load.history import last_changed
 from strategy_site.model.project import Project, load_project
-from strategy_site.render.pages import long_date
 from strategy_site.render.sanitise import sanitise
 from strategy_site.render.site import render_site
+from strategy_site.words import long_date
 
 SOURCE_SUFFIXES = (".md", ".yml", ".yaml")
 DEFAULT_SITE_URL = "https://example.org/"  # Atom needs absolute addresses; set site_url to the real one

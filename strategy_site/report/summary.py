@@ -1,0 +1,57 @@
+"""The report's summary for the terminal: what a board member needs, in a screenful."""
+
+from __future__ import annotations
+
+from strategy_site.findings import Severity, count
+from strategy_site.report.accreditation import Verdict
+from strategy_site.report.making import Report
+
+GAPS_SHOWN = 10
+
+
+def _plural(number: int, word: str) -> str:
+    return f"{number} {word}{'' if number == 1 else 's'}"
+
+
+def format_summary(report: Report) -> str:
+    a, changes = report.assessment, report.changes
+    overall = a.overall
+    lines = [
+        f"Completeness report for {overall.name}, {a.today:%-d %B %Y}",
+        "",
+        f"Overall score: {overall.score if overall.score is not None else 'none'} out of 100 "
+        f"({overall.met} measures met, {overall.partly} partly met, {overall.not_met} not met).",
+    ]
+    if changes is not None:
+        before, after = changes.score_before, changes.score_after
+        movement = "no change" if before == after else f"{'up' if (after or 0) > (before or 0) else 'down'} {abs((after or 0) - (before or 0))}"
+        lines += [
+            "",
+            f"Since {changes.since}: score {before} then, {after} now ({movement}).",
+            f"  {_plural(len(changes.new), 'new problem')}, {_plural(len(changes.resolved), 'problem')} resolved.",
+        ]
+        lines += [f"  new: {f.path}:{f.line}: {f.code} {f.message}" for f in changes.new[:GAPS_SHOWN]]
+        lines += [f"  resolved: {f.code} {f.message}" for f in changes.resolved[:GAPS_SHOWN]]
+        lines += [f"  {s.action} {s.title}: {s.before or 'new'} -> {s.after or 'removed'}" for s in changes.statuses]
+        lines += [
+            f"  {c.title}: {c.direction}"
+            + (f" ({c.before.value:g} in {c.before.period} -> {c.after.value:g} in {c.after.period})" if c.before else f" ({c.after.value:g} in {c.after.period})")
+            for c in changes.indicators
+        ]
+    lines += ["", "Accreditation checklist (2001 guidance, paragraph 2.6):"]
+    width = max(len(v.value) for v in Verdict)
+    lines += [f"  {c.verdict.value:<{width}}  {c.number}. {c.title}" for c in report.checklist]
+    lines += ["", "Scores by theme:"]
+    lines += [f"  {s.score if s.score is not None else '-':>3}  {s.name}" for s in a.scores_of("theme")]
+    weakest = sorted((s for s in a.scores_of("partner") if s.score is not None and s.score < 100), key=lambda s: (s.score, s.name))[:5]
+    if weakest:
+        lines += ["", "Lowest-scoring lead partners:"]
+        lines += [f"  {s.score:>3}  {s.name}" for s in weakest]
+    gaps = a.gaps
+    lines += ["", f"Biggest gaps ({len(gaps)} in all):" if gaps else "No gaps: every measure is met."]
+    for item in gaps[:GAPS_SHOWN]:
+        place = f"{item.path}:{item.line}" if item.path else "partnership"
+        lines.append(f"  {place}: {item.title}. {item.result.value.capitalize()}: {item.label.lower()}. {item.evidence.capitalize()}.")
+    errors, warnings = count(a.findings, Severity.ERROR), count(a.findings, Severity.WARNING)
+    lines += ["", f"Problems found by check: {_plural(errors, 'error')}, {_plural(warnings, 'warning')}."]
+    return "\n".join(lines) + "\n"

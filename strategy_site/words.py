@@ -1,0 +1,17 @@
+"""How figures and dates are written for readers, the same on the site and in reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+
+def number(value: float) -> str:
+    """A figure as people write it: 12, 12.5, 1,250; never 12.0 or 1e3."""
+    if value == int(value):
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def long_date(day: dt.date | None) -> str:
+    """23 November 2026."""
+    return f"{day.day} {day:%B %Y}" if day else ""

@@ -1,0 +1,280 @@
+"""strategy-site report: the completeness measures, the score arithmetic, --since, and every output format."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from strategy_site.check import run_checks
+from strategy_site.cli import main
+from strategy_site.model.project import load_project
+from strategy_site.report.accreditation import Verdict, checklist
+from strategy_site.report.assessment import Assessment, Item, Result, assess
+from strategy_site.report.readability import readability, syllables
+from strategy_site.report.weights import DEFAULT_WEIGHTS, load_weights
+from tests.conftest import FIXTURES, REPO, TODAY, edit, line_of
+
+SARIF_SCHEMA = FIXTURES / "schemas" / "sarif-2.1.0-rtm.5.json"
+REPORT = ["report", "src", "--today", "2026-11-23"]
+
+
+def assessment_of(root: Path) -> Assessment:
+    project = load_project(root)
+    return assess(project, run_checks(project, TODAY), TODAY, load_weights())
+
+
+def item(assessment: Assessment, subject: str, measure: str) -> Item:
+    [found] = [i for i in assessment.items if i.subject.endswith(subject) and i.measure == measure]
+    return found
+
+
+def run_git(folder: Path, *args: str) -> None:
+    env = {"GIT_AUTHOR_NAME": "Officer", "GIT_AUTHOR_EMAIL": "o@example.org", "GIT_COMMITTER_NAME": "Officer",
+           "GIT_COMMITTER_EMAIL": "o@example.org", "PATH": "/usr/bin:/bin"}
+    subprocess.run(["git", *args], cwd=folder, env=env, check=True, capture_output=True)
+
+
+# --- the measures ----------------------------------------------------------------
+
+
+def test_the_minimal_partnership_scores_81_as_counted_by_hand(project_dir: Path) -> None:
+    # Weights of the measures met: partnership sectors 3 and agreement signed 2; each of the three
+    # documents' sections 3 and review date 1 (12); the priority's action and indicator 3 + 3;
+    # the action's seven measures 15; the indicator's six measures 11: 49 in all.
+    # Partly met, counting half: the strategy's and the agreement's plain language, 1 each: 1.
+    # Not met: lead spread 2, partners involved 2, three stub sections 2 + 2 + 2, and the renewal
+    # strategy's plain language 1: 11. Score = 100 x (49 + 1) / (49 + 2 + 11) = 80.6, so 81.
+    overall = assessment_of(project_dir).overall
+    assert (overall.score, overall.met, overall.partly, overall.not_met) == (81, 23, 2, 6)
+
+
+def test_an_action_without_a_lead_fails_the_lead_measure_on_its_line(project_dir: Path) -> None:
+    plan = project_dir / "action-plans/2026-27.yml"
+    edit(plan, "    lead: police\n", "")
+    lead = item(assessment_of(project_dir), "SF-01", "lead")
+    assert (lead.result, lead.evidence, lead.path, lead.line) == (Result.NOT_MET, "no lead partner named", "src/action-plans/2026-27.yml", 5)
+
+
+def test_an_action_past_its_due_date_and_not_finished_is_overdue(project_dir: Path) -> None:
+    edit(project_dir / "action-plans/2026-27.yml", "due: 2027-03-31", "due: 2026-10-31")
+    overdue = item(assessment_of(project_dir), "SF-01", "not-overdue")
+    assert (overdue.result, overdue.evidence) == (Result.NOT_MET, "status on track, due 31 October 2026")
+
+
+def test_an_indicator_whose_latest_figure_is_too_old_is_not_up_to_date(project_dir: Path) -> None:
+    edit(project_dir / "indicators/burglary-rate.yml", "frequency: annual", "frequency: quarterly")
+    stale = item(assessment_of(project_dir), "burglary-rate", "up-to-date")
+    assert stale.result is Result.NOT_MET
+    assert stale.evidence == "latest figure is for 2024/25; quarterly figures count as up to date for 9 months after their period"
+
+
+def test_a_priority_no_action_serves_breaks_the_chain(project_dir: Path) -> None:
+    edit(project_dir / "action-plans/2026-27.yml", "priority: fewer-burglaries", "priority: fewer-burglaries-x")
+    chain = item(assessment_of(project_dir), "fewer-burglaries", "has-action")
+    assert (chain.result, chain.evidence) == (Result.NOT_MET, "0 action(s)")
+
+
+def test_lead_concentration_names_the_organisation_and_its_share(project_dir: Path) -> None:
+    spread = item(assessment_of(project_dir), "partnership", "lead-spread")
+    assert (spread.result, spread.evidence) == (Result.NOT_MET, "Fernshire Police leads 1 of 1 actions (100%)")
+
+
+def test_a_stub_section_is_named_with_its_word_count(project_dir: Path) -> None:
+    stub = item(assessment_of(project_dir), "community-strategy.md", "sections-substantive")
+    assert stub.evidence.startswith("shorter than 25 words: Long-term vision (15 words), Action plan (18 words)")
+
+
+def test_an_unsigned_agreement_is_partly_signed(project_dir: Path) -> None:
+    agreement = project_dir / "agreements/safer-fernley.md"
+    text = agreement.read_text(encoding="utf-8")
+    first_signed = next(line for line in text.splitlines() if line.strip().startswith("signed:"))
+    agreement.write_text(text.replace(first_signed + "\n", "", 1), encoding="utf-8")
+    signed = item(assessment_of(project_dir), "partnership", "agreements-signed")
+    assert signed.result is Result.PARTLY
+    assert signed.evidence.startswith("1 of 2 signed; not yet: ")
+
+
+def test_a_theme_score_covers_its_priorities_actions_and_indicators(project_dir: Path) -> None:
+    [theme] = assessment_of(project_dir).scores_of("theme")
+    assert (theme.key, theme.score, theme.met) == ("safety", 100, 15)  # 2 priority + 7 action + 6 indicator measures
+
+
+# --- reading ease ------------------------------------------------------------------
+
+
+def test_syllables_are_counted_by_vowel_groups_without_a_silent_e() -> None:
+    assert [syllables(w) for w in ("cake", "table", "partnership", "community", "the")] == [1, 2, 3, 4, 1]
+
+
+def test_reading_ease_follows_fleschs_formula() -> None:
+    # 9 words, 2 sentences, 9 syllables: 206.835 - 1.015 x 9/2 - 84.6 x 9/9 = 117.7
+    ease = readability("The cat sat on the mat. We like cats.")
+    assert (ease.words, ease.sentences, ease.syllables) == (9, 2, 9)
+    assert round(ease.reading_ease, 1) == 117.7
+
+
+def test_long_sentences_of_long_words_read_as_hard() -> None:
+    hard = "The partnership will facilitate multi-agency collaborative interventions addressing intergenerational deprivation."
+    assert readability(hard).reading_ease < 0
+
+
+def test_markdown_links_count_only_their_words() -> None:
+    assert readability("See [the action plan](action-plans/2026-27.yml).").words == 4
+
+
+# --- weights -----------------------------------------------------------------------
+
+
+def test_the_weights_come_from_the_file(project_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    weights = tmp_path / "weights.yml"
+    text = DEFAULT_WEIGHTS.read_text(encoding="utf-8")
+    weights.write_text(text.replace("lead-spread: 2", "lead-spread: 40"), encoding="utf-8")
+    assert main([*REPORT, "--weights", str(weights), "--format", "json"]) == 0
+    # 49 + 1 met of 49 + 2 + 11 + 38 = 100: the heavier unmet measure pulls the score down to 50.
+    assert json.loads(capsys.readouterr().out)["score"] == 50
+
+
+def test_a_broken_weights_file_is_a_plain_error(project_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    weights = tmp_path / "weights.yml"
+    weights.write_text("weights:\n  action:\n    lead: lots\n", encoding="utf-8")
+    assert main([*REPORT, "--weights", str(weights)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"strategy-site: the weights file {weights} has a problem at ")
+
+
+# --- the accreditation checklist --------------------------------------------------
+
+
+def test_the_checklist_has_the_ten_criteria_of_paragraph_2_6(project_dir: Path) -> None:
+    criteria = checklist(assessment_of(project_dir))
+    assert [c.number for c in criteria] == list(range(1, 11))
+    assert criteria[8].verdict is Verdict.JUDGE  # reducing bureaucracy is not in the documents
+
+
+def test_a_missing_sector_makes_the_partnership_not_representative(project_dir: Path) -> None:
+    partnership = project_dir / "partnership.yml"
+    edit(partnership, "sector: private", "sector: public")
+    representative = checklist(assessment_of(project_dir))[1]
+    assert representative.verdict is Verdict.PARTLY
+    assert representative.evidence[0].text == "5 members; missing: private"
+    assert representative.evidence[0].path == "src/partnership.yml"
+
+
+# --- the command and its outputs ----------------------------------------------------
+
+
+def test_the_summary_leads_with_the_score_in_words(project_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(REPORT) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "Completeness report for Fernley Partnership, 23 November 2026"
+    assert lines[2] == "Overall score: 81 out of 100 (23 measures met, 2 partly met, 6 not met)."
+    assert "  met                        1. Effective: actions have a lead and a date, and progress is reported" in lines
+
+
+def test_out_writes_every_format(project_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    monkey_templates = ["--templates", str(REPO / "templates/report")]
+    assert main([*REPORT, "--out", "reports", *monkey_templates]) == 0
+    written = sorted(p.name for p in Path("reports").iterdir())
+    assert written == ["report.csv", "report.github.txt", "report.html", "report.json", "report.junit.xml", "report.sarif"]
+
+
+def test_the_html_report_puts_the_summary_before_the_details(project_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([*REPORT, "--format", "html", "--templates", str(REPO / "templates/report")]) == 0
+    html = capsys.readouterr().out
+    assert html.index('<h2 id="summary">') < html.index('<h2 id="checklist">') < html.index('<h2 id="details">')
+    assert '<span class="score">81</span> out of 100' in html
+    assert '<a href="src/action-plans/2026-27.yml#L' not in html  # without --source-url, plain relative links
+    assert 'href="src/action-plans/2026-27.yml"' in html
+
+
+def test_the_csv_has_one_row_per_measure(project_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([*REPORT, "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert len(rows) == 31
+    lead = next(r for r in rows if r["subject"] == "SF-01" and r["measure"] == "lead")
+    assert (lead["result"], lead["file"], lead["line"], lead["partners"]) == ("met", "src/action-plans/2026-27.yml", "8", "police")
+
+
+def test_the_sarif_output_is_valid_sarif_2_1_0(project_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    edit(project_dir / "action-plans/2026-27.yml", "lead: police", "lead: polce")  # a finding, as well as gaps
+    assert main([*REPORT, "--format", "sarif"]) == 0
+    log = json.loads(capsys.readouterr().out)
+    jsonschema.validate(log, json.loads(SARIF_SCHEMA.read_text(encoding="utf-8")))
+    results = log["runs"][0]["results"]
+    finding = next(r for r in results if r["ruleId"] == "SS104")
+    assert finding["level"] == "error"
+    assert finding["locations"][0]["physicalLocation"] == {
+        "artifactLocation": {"uri": "src/action-plans/2026-27.yml"}, "region": {"startLine": 8, "startColumn": 11}}
+
+
+def test_the_junit_xml_parses_with_a_failure_per_gap(project_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([*REPORT, "--format", "junit"]) == 0
+    suites = ET.fromstring(capsys.readouterr().out)
+    assert suites.tag == "testsuites"
+    assert int(suites.get("failures", "0")) == 8  # 6 not met + 2 partly met, and no findings
+    partnership = next(s for s in suites if s.get("name") == "completeness.partnership")
+    assert [c.get("name") for c in partnership if c.find("failure") is not None] == [
+        "Leads are spread across partners", "Every partner leads or supports something"]
+
+
+def test_github_annotations_put_each_gap_on_its_line(project_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([*REPORT, "--format", "github"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    line = line_of(project_dir / "partnership.yml", "- id: council")  # the members list
+    assert (f"::warning file=src/partnership.yml,line={line},col=3,title=Completeness%3A Leads are spread across partners::"
+            "Fernley Partnership (partnership): leads are spread across partners: not met. Fernshire Police leads 1 of 1 actions (100%25).") in lines  # % is escaped
+
+
+def test_fail_under_exits_1_when_the_score_is_lower(project_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([*REPORT, "--fail-under", "90"]) == 1
+    assert "the score 81 is under 90" in capsys.readouterr().err
+
+
+def test_fail_on_warning_exits_1_when_check_warns(project_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    edit(project_dir / "action-plans/2026-27.yml", "due: 2027-03-31", "due: 2026-10-31")  # overdue: a warning
+    assert main([*REPORT, "--fail-on", "warning"]) == 1
+    assert main([*REPORT, "--fail-on", "error"]) == 0
+
+
+# --- what changed since a revision -----------------------------------------------------
+
+
+def test_since_a_revision_that_removed_a_lead_shows_the_score_drop_and_the_new_finding(
+    project_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run_git(project_dir, "init", "-q")
+    run_git(project_dir, "add", ".")
+    run_git(project_dir, "commit", "-qm", "Agreed plan")
+    run_git(project_dir, "tag", "board-october")
+    edit(project_dir / "action-plans/2026-27.yml", "    lead: police\n", "")
+    run_git(project_dir, "commit", "-qam", "Police withdraw as lead")
+
+    assert main([*REPORT, "--since", "board-october", "--format", "json"]) == 0
+    changes = json.loads(capsys.readouterr().out)["changes"]
+    # Without a lead, the action's lead measure (3) is not met and lead spread no longer applies (-2):
+    # 100 x (46 + 1) / (46 + 2 + 12) = 78.
+    assert (changes["score_before"], changes["score_after"]) == (81, 78)
+    assert [(f["code"], f["file"], f["line"]) for f in changes["new"]] == [("SS401", "src/action-plans/2026-27.yml", 5)]
+    assert changes["resolved"] == []
+
+
+def test_since_reports_actions_whose_status_changed(project_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run_git(project_dir, "init", "-q")
+    run_git(project_dir, "add", ".")
+    run_git(project_dir, "commit", "-qm", "First")
+    edit(project_dir / "progress/2026-11-10-quarter-2.md", "status: on track", "status: at risk")
+    assert main([*REPORT, "--since", "HEAD"]) == 0
+    assert "  SF-01 Fit door and window locks for older residents: on track -> at risk" in capsys.readouterr().out
+
+
+def test_since_an_unknown_revision_is_a_plain_error(project_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run_git(project_dir, "init", "-q")
+    assert main([*REPORT, "--since", "v9"]) == 2
+    assert "there is no revision 'v9' in the Git history of src" in capsys.readouterr().err
