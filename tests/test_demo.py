@@ -86,3 +86,17 @@ def test_deleting_a_demo_partner_reports_every_reference_to_it(demo_copy: Path) 
 
     assert {f.code for f in findings} == {"SS104"}
     assert ("SS104", "strategy_src/action-plans/2026-27-delivery-plan.yml", line_of(demo_copy / "action-plans/2026-27-delivery-plan.yml", "lead: credit-union"), 11) in where(findings)
+
+
+def test_the_demo_report_summarises_for_a_board_and_writes_every_format(
+    demo_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from strategy_site.cli import main
+
+    out = demo_copy.parent / "reports"
+    assert main(["report", "strategy_src", "--today", "2026-11-23", "--out", str(out), "--templates", str(REPO / "templates/report")]) == 0
+    summary = capsys.readouterr().out
+    assert summary.startswith("Completeness report for Ravensholt Together, 23 November 2026\n\nOverall score: ")
+    assert "Accreditation checklist (2001 guidance, paragraph 2.6):" in summary
+    assert sorted(p.name for p in out.iterdir()) == [
+        "report.csv", "report.github.txt", "report.html", "report.json", "report.junit.xml", "report.sarif"]

@@ -43,7 +43,8 @@ def test_the_committed_json_schemas_match_the_models() -> None:
 def test_the_model_checks_and_reports_do_not_import_mkdocs() -> None:
     code = (
         "import sys, strategy_site.cli, strategy_site.catalogue, strategy_site.render.site, strategy_site.render.govuk_markdown, "
-        "strategy_site.model.progress, strategy_site.model.schema; "
+        "strategy_site.model.progress, strategy_site.model.schema, strategy_site.report.making, strategy_site.report.html, "
+        "strategy_site.report.ci_formats, strategy_site.report.data_formats, strategy_site.report.summary; "
         "print([m for m in sys.modules if m.split('.')[0] == 'mkdocs'])"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -55,3 +56,12 @@ def test_ci_runs_exactly_the_readmes_test_command() -> None:
     commands = [line.strip() for line in readme.split("---")[0].splitlines() if line.startswith("    ")]
     assert len(commands) == 2, "the README opens with the build command and the test command"
     assert (REPO / ".ci" / "run").read_text(encoding="utf-8").splitlines()[-1] == commands[1]
+
+
+def test_the_reviewers_guide_describes_every_weighted_measure() -> None:
+    from strategy_site.report.weights import load_weights
+
+    guide = (REPO / "docs" / "reports.md").read_text(encoding="utf-8")
+    for area, measures in load_weights().weights.items():
+        for measure in measures:
+            assert f"| {area} | `{measure}` |" in guide, f"docs/reports.md does not describe {area} {measure}"

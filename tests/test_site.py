@@ -174,3 +174,18 @@ def test_the_demo_site_has_no_broken_internal_links(demo_site: Path) -> None:
                 if parts.fragment not in ids.ids:
                     broken.append(f"{page.relative_to(demo_site)}: {link} (no such anchor)")
     assert broken == []
+
+
+def test_the_completeness_report_is_a_page_of_the_site_with_its_data(site_project: Path) -> None:
+    site = build(site_project)
+    page = read(site, "completeness")
+    assert "<h1 class=\"govuk-heading-xl\" id=\"how-complete-is-the-strategy\">How complete is the strategy?</h1>" in page
+    assert '<span class="app-stats__number">81</span> out of 100' in page
+    assert json.loads((site / "data/completeness.json").read_text())["score"] == 81
+
+
+def test_the_completeness_page_can_be_left_out(site_project: Path) -> None:
+    edit(site_project / "mkdocs.yml", "      templates: templates/content\n", "      templates: templates/content\n      completeness: false\n")
+    site = build(site_project)
+    assert not (site / "completeness").exists()
+    assert "How complete is the strategy?" not in read(site, "")

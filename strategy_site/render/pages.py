@@ -21,6 +21,7 @@ from strategy_site.model.progress import IndicatorProgress, action_status_counts
 from strategy_site.model.project import Project
 from strategy_site.render.charts import alt_text
 from strategy_site.render.open_data import tables
+from strategy_site.report.making import Report
 from strategy_site.render.paths import chart_path, page_path, relative, source_path
 from strategy_site.words import long_date, number
 
@@ -68,7 +69,7 @@ def environment(templates: Path) -> jinja2.Environment:
     return env
 
 
-def _specs(project: Project) -> list[_Spec]:
+def _specs(project: Project, report: Report | None) -> list[_Spec]:
     """Every page of the site, and the sources each is drawn from."""
     specs = [
         _Spec("index.md", "home.md.j2", [project.strategy] if project.strategy else []),
@@ -81,6 +82,8 @@ def _specs(project: Project) -> list[_Spec]:
         _Spec("how-to-read-this-site.md", "how-to-read.md.j2"),
         _Spec("accessibility.md", "accessibility.md.j2"),
     ]
+    if report is not None:
+        specs.append(_Spec("completeness.md", "completeness.md.j2"))
     if project.partnership:
         specs.append(_Spec(page_path(project, project.partnership), "partnership.md.j2", [project.partnership], {"doc": project.partnership}))
         for member in project.members:
@@ -124,8 +127,11 @@ def _front_matter(project: Project, spec: _Spec, body: str, history: dict[str, d
     return f"---\n{json.dumps(meta, sort_keys=True, ensure_ascii=False)}\n---\n\n" if meta else ""
 
 
-def render_pages(project: Project, templates: Path, history: dict[str, dt.date] | None = None) -> list[Page]:
-    """Every page of the site as Markdown. ``history`` maps source paths to when they last changed."""
+def render_pages(
+    project: Project, templates: Path, history: dict[str, dt.date] | None = None, report: Report | None = None
+) -> list[Page]:
+    """Every page of the site as Markdown. ``history`` maps source paths to when they last changed;
+    with a completeness ``report``, the site gets a page for it too."""
     env = environment(templates)
     progress: dict[str, IndicatorProgress] = {i.id: indicator_progress(project, i) for i in project.indicators}
     shared = {
@@ -135,9 +141,10 @@ def render_pages(project: Project, templates: Path, history: dict[str, dt.date] 
         "trend_counts": trend_counts(list(progress.values())),
         "alt_text": alt_text,
         "data_tables": tables(project),
+        "report": report,
     }
     pages = []
-    for spec in _specs(project):
+    for spec in _specs(project, report):
         def link(target: Any, anchor: str = "", _from: str = spec.path) -> str:
             path = target if isinstance(target, str) else page_path(project, target)
             return relative(_from, path) + (f"#{anchor}" if anchor else "")

@@ -13,6 +13,8 @@ from strategy_site.render.feed import atom_feed
 from strategy_site.render.open_data import open_data
 from strategy_site.render.pages import Page, render_pages
 from strategy_site.render.paths import Asset, chart_path, source_path
+from strategy_site.report import data_formats
+from strategy_site.report.making import Report
 
 SOURCE_FOLDER = "source"  # where the site publishes a copy of each source file, for the "view the source" links
 
@@ -23,10 +25,15 @@ class SiteContent:
     assets: list[Asset]
 
 
-def render_site(project: Project, templates: Path, site_url: str, history: dict[str, dt.date] | None = None) -> SiteContent:
+def render_site(
+    project: Project, templates: Path, site_url: str, history: dict[str, dt.date] | None = None, report: Report | None = None
+) -> SiteContent:
+    """The whole site; with a completeness ``report``, its page and data files too."""
     charts = [Asset(chart_path(project, i), indicator_chart(indicator_progress(project, i))) for i in project.indicators]
     sources = [Asset(f"{SOURCE_FOLDER}/{source_path(project, f)}", f.text) for f in project.files if f.data is not None or f.body]
+    completeness = [] if report is None else [
+        Asset("data/completeness.json", data_formats.to_json(report)), Asset("data/completeness.csv", data_formats.to_csv(report))]
     return SiteContent(
-        pages=render_pages(project, templates, history),
-        assets=[*charts, *open_data(project), atom_feed(project, site_url), *sources],
+        pages=render_pages(project, templates, history, report),
+        assets=[*charts, *open_data(project), atom_feed(project, site_url), *sources, *completeness],
     )

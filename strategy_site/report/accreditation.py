@@ -16,7 +16,7 @@ from enum import Enum
 
 from strategy_site.check.sections import find_section
 from strategy_site.load.files import Kind
-from strategy_site.report.assessment import SECTORS, Assessment, Item, Result
+from strategy_site.report.assessment import SECTORS, Assessment, Item, Result, sector
 
 
 class Verdict(Enum):
@@ -89,7 +89,7 @@ def checklist(assessment: Assessment) -> list[Criterion]:
     ])
 
     # 2. Representative: members from every sector.
-    sectors = {("community" if m.sector == "faith" else m.sector) for m in partnership.members} if partnership else set()
+    sectors = {sector(m) for m in partnership.members} if partnership else set()
     missing = [s for s in SECTORS if s not in sectors]
     add("Representative: public, private, voluntary and community members",
         Verdict.MET if not missing else Verdict.PARTLY if len(missing) == 1 else Verdict.NOT_MET,
@@ -112,7 +112,7 @@ def checklist(assessment: Assessment) -> list[Criterion]:
          Evidence(f"{measured_met} of {priorities} priorities are measured by an indicator"), *_gaps(measured)])
 
     # 4. Involves the sectors: each sector leads or supports some of the work.
-    active = {("community" if m.sector == "faith" else m.sector) for m in (partnership.members if partnership else [])
+    active = {sector(m) for m in (partnership.members if partnership else [])
               if m.id in project.actions_led_by or m.id in project.actions_supported_by}
     idle = [s for s in SECTORS if s not in active]
     add("Involves the sectors in delivery, not only in membership",

@@ -17,7 +17,7 @@ from typing import Any
 from strategy_site.check.sections import find_section
 from strategy_site.findings import Finding
 from strategy_site.load.files import Kind
-from strategy_site.model.documents import Action, Indicator, Priority
+from strategy_site.model.documents import Action, Indicator, Member, Priority
 from strategy_site.model.progress import indicator_progress
 from strategy_site.model.project import Project
 from strategy_site.report.readability import readability
@@ -25,6 +25,11 @@ from strategy_site.report.weights import Weights
 
 SECTORS = ("public", "private", "voluntary", "community")  # Guidance para 9; faith groups count as community
 FINISHED = ("complete", "dropped")
+
+
+def sector(member: Member) -> str:
+    """The member's sector as the guidance counts them: faith groups are part of the community sector."""
+    return "community" if member.sector == "faith" else member.sector
 
 
 class Result(Enum):
@@ -262,7 +267,7 @@ class _Measures:
         def item(measure: str, label: str, result: Result, evidence: str, where: Any) -> Item:
             return self.item("partnership", "partnership", name, measure, label, result, evidence, where)
 
-        sectors = {("community" if m.sector == "faith" else m.sector) for m in partnership.members}
+        sectors = {sector(m) for m in partnership.members}
         missing = [s for s in SECTORS if s not in sectors]
         yield item("sectors", "Members from every sector", self.judged(not missing, len(missing) < 2),
                    "public, private, voluntary and community members" if not missing else "no " + " or ".join(missing) + " members",

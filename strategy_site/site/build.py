@@ -67,6 +67,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"build.py: {args.config} does not list the strategy-site plugin under plugins.", file=sys.stderr)
             return EXIT_UNUSABLE
         plugin.project = project
+        plugin.today = args.today
         build_into(config, site_dir)
     except MkDocsException as error:
         reasons = "; ".join(problems.messages) or str(error)

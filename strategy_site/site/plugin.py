@@ -25,6 +25,8 @@ from strategy_site.load.history import last_changed
 from strategy_site.model.project import Project, load_project
 from strategy_site.render.sanitise import sanitise
 from strategy_site.render.site import render_site
+from strategy_site.report.making import make_report
+from strategy_site.report.weights import load_weights
 from strategy_site.words import long_date
 
 SOURCE_SUFFIXES = (".md", ".yml", ".yaml")
@@ -45,6 +47,7 @@ def contrast_with_white(colour: str) -> float:
 class PluginConfig(Config):
     templates = config_options.Dir(exists=True, default="templates/content")
     colour = config_options.Type(str, default="#1d70b8")
+    completeness = config_options.Type(bool, default=True)  # publish the completeness report as a page
 
 
 class StrategySitePlugin(BasePlugin[PluginConfig]):
@@ -52,6 +55,7 @@ class StrategySitePlugin(BasePlugin[PluginConfig]):
         # build.py hands over the project it has already checked, so the sources are read once.
         self.project: Project | None = None
         self.newest: str | None = None  # the newest change to any source, from Git
+        self.today: dt.date | None = None  # build.py's --today; the completeness page is as of this day
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         colour = self.config.colour
@@ -63,6 +67,7 @@ class StrategySitePlugin(BasePlugin[PluginConfig]):
                 f"(contrast {contrast_with_white(colour):.1f}:1, WCAG AA needs 4.5:1): choose a darker colour"
             )
         config.extra["brand_colour"] = colour
+        config.extra["completeness"] = self.config.completeness
         # `serve` rebuilds when a page template or the theme changes, not only the sources.
         config.watch.append(self.config.templates)
         if config.theme.custom_dir:
@@ -86,7 +91,8 @@ class StrategySitePlugin(BasePlugin[PluginConfig]):
         assert project is not None, "on_config loads the project"
         history = last_changed(Path(config.docs_dir))
         self.newest = max(history.values()).isoformat() if history else None
-        content = render_site(project, Path(self.config.templates), config.site_url or DEFAULT_SITE_URL, history)
+        report = make_report(project, self.today or dt.date.today(), load_weights()) if self.config.completeness else None
+        content = render_site(project, Path(self.config.templates), config.site_url or DEFAULT_SITE_URL, history, report)
         kept = [
             file for file in files
             if not (file.src_dir == config.docs_dir and file.src_uri.endswith(SOURCE_SUFFIXES))
