@@ -117,7 +117,7 @@ def main() -> None:
     synthetic = WORK / "synthetic-src"
     generate(REPO / "strategy_src", synthetic, args.times)
     rows = [measure("demo", REPO / "strategy_src", args.runs), measure(f"{args.times}x demo", synthetic, args.runs)]
-    print(f"| partnership | source files | pages | build.py | plain mkdocs build | generator (load, check, render) | share of build.py |")
+    print("| partnership | source files | pages | build.py | plain mkdocs build | generator (load, check, render) | share of build.py |")
     print("| --- | --- | --- | --- | --- | --- | --- |")
     for r in rows:
         print(

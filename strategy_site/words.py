@@ -15,3 +15,8 @@ def number(value: float) -> str:
 def long_date(day: dt.date | None) -> str:
     """23 November 2026."""
     return f"{day.day} {day:%B %Y}" if day else ""
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """1 action, 2 actions; ``many`` for irregular plurals."""
+    return f"{count} {word if count == 1 else many or word + 's'}"

@@ -78,7 +78,7 @@ def test_an_indicator_whose_latest_figure_is_too_old_is_not_up_to_date(project_d
 def test_a_priority_no_action_serves_breaks_the_chain(project_dir: Path) -> None:
     edit(project_dir / "action-plans/2026-27.yml", "priority: fewer-burglaries", "priority: fewer-burglaries-x")
     chain = item(assessment_of(project_dir), "fewer-burglaries", "has-action")
-    assert (chain.result, chain.evidence) == (Result.NOT_MET, "0 action(s)")
+    assert (chain.result, chain.evidence) == (Result.NOT_MET, "0 actions")
 
 
 def test_lead_concentration_names_the_organisation_and_its_share(project_dir: Path) -> None:
@@ -104,6 +104,49 @@ def test_an_unsigned_agreement_is_partly_signed(project_dir: Path) -> None:
 def test_a_theme_score_covers_its_priorities_actions_and_indicators(project_dir: Path) -> None:
     [theme] = assessment_of(project_dir).scores_of("theme")
     assert (theme.key, theme.score, theme.met) == ("safety", 100, 15)  # 2 priority + 7 action + 6 indicator measures
+
+
+@pytest.mark.parametrize("file,old,new,subject,measure,evidence", [
+    ("action-plans/2026-27.yml", "    due: 2027-03-31\n", "", "SF-01", "due-date", "no due date"),
+    ("action-plans/2026-27.yml", "    milestones:\n      - date: 2026-09-30\n        text: First 200 homes fitted\n        done: true\n", "",
+     "SF-01", "milestones", "no milestones"),
+    ("action-plans/2026-27.yml", "    resources:\n      - amount: 45000\n        kind: neighbourhood renewal fund\n        provider: council\n", "",
+     "SF-01", "resources", "no resources given"),
+    ("action-plans/2026-27.yml", "    priority: fewer-burglaries\n", "", "SF-01", "priority", "not linked to a priority"),
+    ("action-plans/2026-27.yml", "    indicators: [burglary-rate]\n", "", "SF-01", "measure", "no indicator named"),
+    ("indicators/burglary-rate.yml", "definition: Domestic burglaries recorded by the police for every 1,000 households in the borough.",
+     "definition: Burglaries.", "burglary-rate", "definition", "definition of 1 word"),
+    ("indicators/burglary-rate.yml", "baseline:\n  value: 21.4\n  period: 2022/23\n", "", "burglary-rate", "baseline", "no baseline"),
+    ("indicators/burglary-rate.yml", "targets:\n  - value: 15\n    by: 2027/28\n    kind: floor\n", "", "burglary-rate", "target", "no target"),
+    ("indicators/burglary-rate.yml", "commentary: Burglary has fallen for two years running, helped by the lock-fitting scheme.\n", "",
+     "burglary-rate", "commentary", "no commentary"),
+    ("community-strategy.md", "next_review: 2027-06-30", "next_review: 2026-06-30", "community-strategy.md", "review-date",
+     "review was due 30 June 2026"),
+    ("community-strategy.md", "indicators: [burglary-rate]", "indicators: []", "fewer-burglaries", "has-indicator", "no indicator"),
+    ("partnership.yml", "sector: private", "sector: public", "partnership", "sectors", "no private members"),
+])
+def test_each_measure_not_met_says_what_is_missing(
+    project_dir: Path, file: str, old: str, new: str, subject: str, measure: str, evidence: str
+) -> None:
+    edit(project_dir / file, old, new)
+    found = item(assessment_of(project_dir), subject, measure)
+    assert found.result in (Result.NOT_MET, Result.PARTLY)
+    assert found.evidence == evidence
+
+
+def test_a_missing_required_section_is_named(project_dir: Path) -> None:
+    strategy = project_dir / "community-strategy.md"
+    text = strategy.read_text(encoding="utf-8")
+    start = text.index("## Shared commitment")
+    end = text.index("## ", start + 3)
+    strategy.write_text(text[:start] + text[end:], encoding="utf-8")
+    sections = item(assessment_of(project_dir), "community-strategy.md", "sections-present")
+    assert (sections.result, sections.evidence) == (Result.PARTLY, "missing: Shared commitment")
+
+
+def test_hard_public_text_is_flagged_with_its_reading_ease(project_dir: Path) -> None:
+    plain = item(assessment_of(project_dir), "neighbourhood-renewal-strategy.md", "plain-language")
+    assert (plain.result, plain.evidence) == (Result.NOT_MET, "Flesch reading ease 45 over 84 words (aim for 60 or more)")
 
 
 # --- reading ease ------------------------------------------------------------------

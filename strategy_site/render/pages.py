@@ -21,8 +21,8 @@ from strategy_site.model.progress import IndicatorProgress, action_status_counts
 from strategy_site.model.project import Project
 from strategy_site.render.charts import alt_text
 from strategy_site.render.open_data import tables
-from strategy_site.report.making import Report
 from strategy_site.render.paths import chart_path, page_path, relative, source_path
+from strategy_site.report.making import Report
 from strategy_site.words import long_date, number
 
 

@@ -17,6 +17,7 @@ from enum import Enum
 from strategy_site.check.sections import find_section
 from strategy_site.load.files import Kind
 from strategy_site.report.assessment import SECTORS, Assessment, Item, Result, sector
+from strategy_site.words import plural
 
 
 class Verdict(Enum):
@@ -82,7 +83,7 @@ def checklist(assessment: Assessment) -> list[Criterion]:
     verdict = _worst(_by_share(lead_met, total), _by_share(dated_met, total), Verdict.MET if recent else Verdict.PARTLY)
     add("Effective: actions have a lead and a date, and progress is reported", verdict, [
         Evidence(f"{lead_met} of {total} actions name a lead partner; {dated_met} have a due date"),
-        Evidence(f"{len(recent)} progress update(s) published in the last six months"
+        Evidence(f"{plural(len(recent), 'progress update')} published in the last six months"
                  + (f", the latest on {recent[-1].published:%-d %B %Y}" if recent else ""),
                  recent[-1].source_file.path if recent else None, 1 if recent else None),
         *_gaps(led + dated),
@@ -155,7 +156,7 @@ def checklist(assessment: Assessment) -> list[Criterion]:
 
     # 9. Reduces bureaucracy: a judgement the documents can inform but not make.
     add("Reduces bureaucracy", Verdict.JUDGE,
-        [Evidence(f"{len(project.action_plans)} action plan(s) and {len(project.progress_updates)} progress update(s) "
+        [Evidence(f"{plural(len(project.action_plans), 'action plan')} and {plural(len(project.progress_updates), 'progress update')} "
                   "in one shared format; whether this replaced separate plans and reports is for the reviewer to judge")])
 
     # 10. Builds on good practice: the renewal strategy's local action on learning (guidance 4.19).

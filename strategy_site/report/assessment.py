@@ -22,6 +22,7 @@ from strategy_site.model.progress import indicator_progress
 from strategy_site.model.project import Project
 from strategy_site.report.readability import readability
 from strategy_site.report.weights import Weights
+from strategy_site.words import plural
 
 SECTORS = ("public", "private", "voluntary", "community")  # Guidance para 9; faith groups count as community
 FINISHED = ("complete", "dropped")
@@ -188,10 +189,10 @@ class _Measures:
         yield item("due-date", "Has a due date", self.judged(action.due is not None),
                    f"due {action.due:%-d %B %Y}" if action.due else "no due date", "due")
         yield item("milestones", "Has milestones", self.judged(bool(action.milestones)),
-                   f"{len(action.milestones)} milestone(s)" if action.milestones else "no milestones", "milestones")
+                   plural(len(action.milestones), "milestone") if action.milestones else "no milestones", "milestones")
         money = sum(r.amount for r in action.resources)
         yield item("resources", "Says what resources it has", self.judged(bool(action.resources)),
-                   f"£{money:,} from {len(action.resources)} source(s)" if action.resources else "no resources given", "resources")
+                   f"£{money:,} from {plural(len(action.resources), 'source')}" if action.resources else "no resources given", "resources")
         priority = project.priority_by_id.get(action.priority or "")
         yield item("priority", "Serves a strategy priority", self.judged(priority is not None),
                    f"serves {priority.title}" if priority else "not linked to a priority", "priority")
@@ -223,7 +224,7 @@ class _Measures:
             return self.item("indicator", indicator.id, indicator.title, measure, label, result, evidence, where, themes, partners)
 
         words = len(indicator.definition.split())
-        yield item("definition", "Is defined", self.judged(words >= 5, words > 0), f"definition of {words} words", "definition")
+        yield item("definition", "Is defined", self.judged(words >= 5, words > 0), f"definition of {plural(words, 'word')}", "definition")
         yield item("source", "Names its source", self.judged(bool(indicator.source.strip())), f"source: {indicator.source}", "source")
         yield item("baseline", "Has a baseline", self.judged(indicator.baseline is not None),
                    f"baseline {indicator.baseline.value:g} in {indicator.baseline.period}" if indicator.baseline else "no baseline", "baseline")
@@ -252,7 +253,7 @@ class _Measures:
         indicators = [i for i in priority.indicators if i in self.project.indicator_by_id]
         where = priority.where()
         yield self.item("priority", priority.id, priority.title, "has-action", "At least one action serves it",
-                        self.judged(bool(actions)), f"{len(actions)} action(s)", where, (theme,))
+                        self.judged(bool(actions)), plural(len(actions), "action"), where, (theme,))
         yield self.item("priority", priority.id, priority.title, "has-indicator", "At least one indicator measures it",
                         self.judged(bool(indicators)), f"measured by {', '.join(indicators)}" if indicators else "no indicator", where, (theme,))
 

@@ -5,12 +5,9 @@ from __future__ import annotations
 from strategy_site.findings import Severity, count
 from strategy_site.report.accreditation import Verdict
 from strategy_site.report.making import Report
+from strategy_site.words import plural
 
 GAPS_SHOWN = 10
-
-
-def _plural(number: int, word: str) -> str:
-    return f"{number} {word}{'' if number == 1 else 's'}"
 
 
 def format_summary(report: Report) -> str:
@@ -28,7 +25,7 @@ def format_summary(report: Report) -> str:
         lines += [
             "",
             f"Since {changes.since}: score {before} then, {after} now ({movement}).",
-            f"  {_plural(len(changes.new), 'new problem')}, {_plural(len(changes.resolved), 'problem')} resolved.",
+            f"  {plural(len(changes.new), 'new problem')}, {plural(len(changes.resolved), 'problem')} resolved.",
         ]
         lines += [f"  new: {f.path}:{f.line}: {f.code} {f.message}" for f in changes.new[:GAPS_SHOWN]]
         lines += [f"  resolved: {f.code} {f.message}" for f in changes.resolved[:GAPS_SHOWN]]
@@ -53,5 +50,5 @@ def format_summary(report: Report) -> str:
         place = f"{item.path}:{item.line}" if item.path else "partnership"
         lines.append(f"  {place}: {item.title}. {item.result.value.capitalize()}: {item.label.lower()}. {item.evidence.capitalize()}.")
     errors, warnings = count(a.findings, Severity.ERROR), count(a.findings, Severity.WARNING)
-    lines += ["", f"Problems found by check: {_plural(errors, 'error')}, {_plural(warnings, 'warning')}."]
+    lines += ["", f"Problems found by check: {plural(errors, 'error')}, {plural(warnings, 'warning')}."]
     return "\n".join(lines) + "\n"
