@@ -6,6 +6,7 @@ fail with a message saying so: a browser test that is skipped proves nothing.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import shutil
@@ -181,3 +182,15 @@ def test_screenshots_of_the_main_pages_at_desktop_and_mobile_widths(browser: Bro
         shot.screenshot(path=str(target), full_page=True)
         context.close()
         assert target.stat().st_size > 10_000, target
+
+
+def test_the_standalone_html_report_has_no_wcag_a_or_aa_violations(page: Page, tmp_path: Path) -> None:
+    from strategy_site.cli import main
+
+    report = tmp_path / "report.html"
+    with report.open("w", encoding="utf-8") as out, contextlib.redirect_stdout(out):
+        assert main(["report", str(REPO / "strategy_src"), "--today", "2026-11-23", "--format", "html",
+                     "--templates", str(REPO / "templates/report")]) == 0
+    page.goto(report.as_uri())
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
+    assert [(v["id"], v["help"]) for v in results.response["violations"]] == []
