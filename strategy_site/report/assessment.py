@@ -311,13 +311,19 @@ def assess(project: Project, findings: list[Finding], today: dt.date, weights: W
     name = project.partnership.name if project.partnership else "The partnership"
     scores = [_score("partnership", "partnership", name, items)]
     by_path: dict[str, list[Item]] = {}
+    by_theme: dict[str, list[Item]] = {}
+    by_partner: dict[str, list[Item]] = {}
     for item in items:
         if item.path:
             by_path.setdefault(item.path, []).append(item)
+        for theme in item.themes:
+            by_theme.setdefault(theme, []).append(item)
+        for partner in item.partners:
+            by_partner.setdefault(partner, []).append(item)
     titles = {f.path: _title(f) for f in project.files}
     scores += [_score("document", path, titles.get(path, path), group) for path, group in sorted(by_path.items())]
-    scores += [_score("theme", t.id, t.name, [i for i in items if t.id in i.themes]) for t in project.themes]
-    scores += [_score("partner", m.id, m.name, [i for i in items if m.id in i.partners]) for m in project.members]
+    scores += [_score("theme", t.id, t.name, by_theme.get(t.id, [])) for t in project.themes]
+    scores += [_score("partner", m.id, m.name, by_partner.get(m.id, [])) for m in project.members]
     assessment.scores = scores
     return assessment
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from strategy_site.check import run_checks
+from strategy_site.findings import Finding
 from strategy_site.load.history import sources_at
 from strategy_site.model.project import Project, load_project
 from strategy_site.report.accreditation import Criterion, checklist
@@ -23,9 +24,12 @@ class Report:
     changes: Changes | None
 
 
-def make_report(project: Project, today: dt.date, weights: Weights, since: str | None = None) -> Report:
-    """Assess ``project``; with ``since``, also assess its sources at that Git revision and compare."""
-    assessment = assess(project, run_checks(project, today), today, weights)
+def make_report(
+    project: Project, today: dt.date, weights: Weights, since: str | None = None, findings: list[Finding] | None = None
+) -> Report:
+    """Assess ``project``; with ``since``, also assess its sources at that Git revision and compare.
+    ``findings`` are check's, when the caller has already run it for ``today``."""
+    assessment = assess(project, run_checks(project, today) if findings is None else findings, today, weights)
     changes = None
     if since is not None:
         with tempfile.TemporaryDirectory(prefix="strategy-site-since-") as folder:

@@ -68,6 +68,7 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_UNUSABLE
         plugin.project = project
         plugin.today = args.today
+        plugin.findings = findings
         build_into(config, site_dir)
     except MkDocsException as error:
         reasons = "; ".join(problems.messages) or str(error)

@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from strategy_site.check import run_checks
-from strategy_site.findings import Severity
+from strategy_site.findings import Finding, Severity
 from strategy_site.load.history import last_changed
 from strategy_site.model.project import Project, load_project
 from strategy_site.render.sanitise import sanitise
@@ -56,6 +56,7 @@ class StrategySitePlugin(BasePlugin[PluginConfig]):
         self.project: Project | None = None
         self.newest: str | None = None  # the newest change to any source, from Git
         self.today: dt.date | None = None  # build.py's --today; the completeness page is as of this day
+        self.findings: list[Finding] | None = None  # build.py's check of the project, reused by the report
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         colour = self.config.colour
@@ -91,7 +92,8 @@ class StrategySitePlugin(BasePlugin[PluginConfig]):
         assert project is not None, "on_config loads the project"
         history = last_changed(Path(config.docs_dir))
         self.newest = max(history.values()).isoformat() if history else None
-        report = make_report(project, self.today or dt.date.today(), load_weights()) if self.config.completeness else None
+        today = self.today or dt.date.today()
+        report = make_report(project, today, load_weights(), findings=self.findings) if self.config.completeness else None
         content = render_site(project, Path(self.config.templates), config.site_url or DEFAULT_SITE_URL, history, report)
         kept = [
             file for file in files
