@@ -104,9 +104,12 @@ def _report(args: argparse.Namespace) -> int:
         return formats[kind](report)
 
     if args.out:
-        args.out.mkdir(parents=True, exist_ok=True)
-        for kind, name in REPORT_FILES.items():
-            (args.out / name).write_text(render(kind, args.out / name), encoding="utf-8")
+        try:
+            args.out.mkdir(parents=True, exist_ok=True)
+            for kind, name in REPORT_FILES.items():
+                (args.out / name).write_text(render(kind, args.out / name), encoding="utf-8")
+        except OSError as error:
+            raise UsageProblem(f"cannot write the report into '{args.out}': {error.strerror}") from error
     sys.stdout.write(render(args.format, Path.cwd() / "report.html"))
     if args.out and args.format == "summary":
         print(f"Wrote {', '.join(REPORT_FILES.values())} to {args.out}.")

@@ -321,3 +321,9 @@ def test_since_an_unknown_revision_is_a_plain_error(project_dir: Path, capsys: p
     run_git(project_dir, "init", "-q")
     assert main([*REPORT, "--since", "v9"]) == 2
     assert "there is no revision 'v9' in the Git history of src" in capsys.readouterr().err
+
+
+def test_an_out_folder_that_is_a_file_is_a_plain_error(project_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    Path("reports").write_text("not a folder")
+    assert main([*REPORT, "--out", "reports"]) == 2
+    assert "strategy-site: cannot write the report into 'reports': File exists" in capsys.readouterr().err
