@@ -8,7 +8,7 @@ For the demonstration partnership and for a synthetic one --times its size
 - ``build.py``: check, render and build with strategy-site's plugin and theme;
 - plain MkDocs: ``mkdocs build`` of the very pages and files strategy-site renders,
   written out as plain Markdown, with MkDocs' own theme and search;
-- the generator's own work: load, check and render, in process;
+- the generator's own work: load, check, the completeness report and render, in process;
 - the size of one action page, which must not grow with the size of the site.
 
 Each figure is the median of --runs runs, the two builds taking turns. Work
@@ -33,6 +33,8 @@ from strategy_site.check import run_checks
 from strategy_site.load.history import last_changed
 from strategy_site.model.project import load_project
 from strategy_site.render.site import render_site
+from strategy_site.report.making import make_report
+from strategy_site.report.weights import load_weights
 
 REPO = Path(__file__).resolve().parent.parent
 WORK = REPO / "benchmarks" / "work"
@@ -72,7 +74,8 @@ def prepare(name: str, source: Path) -> tuple[Path, Path]:
     shutil.copytree(REPO / "templates", ours / "templates", ignore=shutil.ignore_patterns("node_modules", "theme-src"))
     shutil.copy(REPO / "mkdocs.yml", ours / "mkdocs.yml")
     project = load_project(ours / "strategy_src")
-    content = render_site(project, REPO / "templates" / "content", "https://example.org/")
+    report = make_report(project, dt.date.fromisoformat(TODAY), load_weights())
+    content = render_site(project, REPO / "templates" / "content", "https://example.org/", report=report)
     for item in [*((p.path, p.markdown) for p in content.pages), *((a.path, a.content) for a in content.assets)]:
         target = plain / "docs" / item[0]
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -91,8 +94,9 @@ def measure(name: str, source: Path, runs: int) -> dict[str, float | int | str]:
 
     def generator() -> None:
         project = load_project(ours / "strategy_src")
-        run_checks(project, today)
-        render_site(project, ours / "templates" / "content", "https://example.org/", last_changed(ours / "strategy_src"))
+        findings = run_checks(project, today)
+        report = make_report(project, today, load_weights(), findings=findings)
+        render_site(project, ours / "templates" / "content", "https://example.org/", last_changed(ours / "strategy_src"), report)
 
     generator_time = statistics.median(timed(generator) for _ in range(runs))
     pages = sum(1 for _ in (ours / "site").rglob("*.html"))
@@ -117,7 +121,7 @@ def main() -> None:
     synthetic = WORK / "synthetic-src"
     generate(REPO / "strategy_src", synthetic, args.times)
     rows = [measure("demo", REPO / "strategy_src", args.runs), measure(f"{args.times}x demo", synthetic, args.runs)]
-    print("| partnership | source files | pages | build.py | plain mkdocs build | generator (load, check, render) | share of build.py |")
+    print("| partnership | source files | pages | build.py | plain mkdocs build | generator (load, check, report, render) | share of build.py |")
     print("| --- | --- | --- | --- | --- | --- | --- |")
     for r in rows:
         print(
