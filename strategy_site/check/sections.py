@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
 
+from strategy_site.check.published_text import matches, published_text
 from strategy_site.check.registry import Context, check
 from strategy_site.findings import Finding, Location, Position, Rule, Severity
-from strategy_site.load.files import MARKDOWN_KINDS, SourceFile
+from strategy_site.load.files import MARKDOWN_KINDS
 from strategy_site.load.markdown_source import Section
 from strategy_site.model.ruleset import SectionRule
 
@@ -107,49 +107,12 @@ def placeholder_patterns(words: list[str]) -> list[re.Pattern[str]]:
 def placeholders(context: Context) -> Iterator[Finding]:
     project = context.project
     patterns = placeholder_patterns(project.ruleset.placeholders or [])
-    if not patterns:
-        return
     for source in project.files:
-        if not source.parsed:
-            continue
-        for path, text in _strings(source.data, ()):
-            start = source.source_map.value(path)
-            yield from _scan(source, patterns, text, start, inline=True)
-        if source.body:
-            yield from _scan(source, patterns, source.body, Position(source.body_line, 1), inline=False)
-
-
-def _scan(source: SourceFile, patterns: list[re.Pattern[str]], text: str, start: Position, inline: bool) -> Iterator[Finding]:
-    for pattern in patterns:
-        for match in pattern.finditer(text):
-            before = text[: match.start()]
-            if inline:
-                position = _inline_position(source, start, before)
-            else:
-                position = Position(start.line + before.count("\n"), len(before) - before.rfind("\n"))
-            yield PLACEHOLDER.at(
-                Location(source.path, position),
-                f'placeholder text "{match.group(0)}" would be published',
-                "replace it with the real text; if a fact is not known yet, leave the optional field out",
-            )
-
-
-def _inline_position(source: SourceFile, start: Position, before: str) -> Position:
-    """The exact column inside a one-line YAML value; the value's start for block or folded text."""
-    lines = source.text.splitlines()
-    line = lines[start.line - 1] if 0 < start.line <= len(lines) else ""
-    opener = line[start.column - 1 : start.column]
-    if "\n" in before or opener in ("|", ">"):
-        return start
-    return Position(start.line, start.column + len(before) + (1 if opener in ("'", '"') else 0))
-
-
-def _strings(data: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    if isinstance(data, str):
-        yield path, data
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from _strings(value, path + (key,))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from _strings(value, path + (index,))
+        for text in published_text(source):
+            for pattern in patterns:
+                for match, position in matches(source, pattern, text):
+                    yield PLACEHOLDER.at(
+                        Location(source.path, position),
+                        f'placeholder text "{match.group(0)}" would be published',
+                        "replace it with the real text; if a fact is not known yet, leave the optional field out",
+                    )

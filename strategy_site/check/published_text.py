@@ -1,0 +1,60 @@
+"""Finding things in the text that will be published: YAML string values and Markdown bodies,
+with the exact line and column of each match."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from strategy_site.findings import Position
+from strategy_site.load.files import SourceFile
+
+
+@dataclass(frozen=True)
+class Text:
+    value: str
+    start: Position
+    inline: bool  # a YAML value (positions inside it are worked out from the line), not a Markdown body
+
+
+def published_text(source: SourceFile) -> Iterator[Text]:
+    """Every string value of the file's YAML (or front matter), then its Markdown body."""
+    if not source.parsed:
+        return
+    for path, value in _strings(source.data, ()):
+        yield Text(value, source.source_map.value(path), inline=True)
+    if source.body:
+        yield Text(source.body, Position(source.body_line, 1), inline=False)
+
+
+def matches(source: SourceFile, pattern: re.Pattern[str], text: Text) -> Iterator[tuple[re.Match[str], Position]]:
+    """Each match of ``pattern`` in ``text`` and where it is in the file."""
+    for match in pattern.finditer(text.value):
+        before = text.value[: match.start()]
+        if text.inline:
+            yield match, _inline_position(source, text.start, before)
+        else:
+            yield match, Position(text.start.line + before.count("\n"), len(before) - before.rfind("\n"))
+
+
+def _inline_position(source: SourceFile, start: Position, before: str) -> Position:
+    """The exact column inside a one-line YAML value; the value's start for block or folded text."""
+    lines = source.text.splitlines()
+    line = lines[start.line - 1] if 0 < start.line <= len(lines) else ""
+    opener = line[start.column - 1 : start.column]
+    if "\n" in before or opener in ("|", ">"):
+        return start
+    return Position(start.line, start.column + len(before) + (1 if opener in ("'", '"') else 0))
+
+
+def _strings(data: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    if isinstance(data, str):
+        yield path, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, path + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _strings(value, path + (index,))

@@ -1,0 +1,76 @@
+"""Raw HTML in published text that the site will remove: scripts, event handlers, unsafe links."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from strategy_site.check.published_text import Text, matches, published_text
+from strategy_site.check.registry import Context, check
+from strategy_site.findings import Finding, Location, Rule, Severity
+from strategy_site.html_policy import ATTRIBUTE_PREFIXES, ATTRIBUTES, REMOVED_WITH_CONTENT, TAGS, URL_SCHEMES
+
+UNSAFE_HTML = Rule(
+    "SS304",
+    "html-removed",
+    Severity.WARNING,
+    what="Raw HTML that the public site will remove: a tag outside the allowed list (such as <script>, "
+    "<iframe> or <form>), an event handler such as onclick=, or a link to javascript: or another unsafe scheme.",
+    why="The site cleans every page so that nothing in a source file can run a script in a resident's browser. "
+    "What the cleaning removes silently disappears from the page, so the officer should know before publishing.",
+    example='<iframe src="https://maps.example/ravensholt"></iframe>\n[Report it](javascript:openForm())',
+    instead="Write it in Markdown, or link to the page instead of embedding it: "
+    "[Map of Ravensholt](https://maps.example/ravensholt).",
+)
+
+_TAG = re.compile(r"<(?P<name>[A-Za-z][A-Za-z0-9-]*)(?P<attributes>(?:\s[^<>]*)?)/?>")
+_ATTRIBUTE = re.compile(r"(?P<name>[A-Za-z_:][-A-Za-z0-9_:.]*)\s*(?:=\s*(?P<value>\"[^\"]*\"|'[^']*'|[^\s\"'>]+))?")
+_LINK = re.compile(r"(?<=\]\()(?P<url>[A-Za-z][A-Za-z0-9+.-]*:[^)\s>]*)")  # the address of a Markdown link
+_CODE = re.compile(r"^(```|~~~).*?^\1|`[^`\n]*`", re.MULTILINE | re.DOTALL)
+_URL_ATTRIBUTES = ("href", "src")
+
+
+def _without_code(text: Text) -> Text:
+    """Code is shown as written, never run, so it is blanked out (keeping every position)."""
+    blanked = _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text.value)
+    return Text(blanked, text.start, text.inline)
+
+
+def _unsafe_url(url: str) -> bool:
+    scheme = re.match(r"\s*([A-Za-z][A-Za-z0-9+.-]*):", url)
+    return bool(scheme) and scheme.group(1).lower() not in URL_SCHEMES
+
+
+def _problems(tag: re.Match[str]) -> Iterator[str]:
+    name = tag.group("name").lower()
+    if name not in TAGS:
+        removed = "and everything inside it " if name in REMOVED_WITH_CONTENT else ""
+        yield f"the site removes the <{name}> tag {removed}from the page"
+        return
+    allowed = ATTRIBUTES.get(name, frozenset()) | ATTRIBUTES["*"]
+    for attribute in _ATTRIBUTE.finditer(tag.group("attributes")):
+        key = attribute.group("name").lower()
+        value = (attribute.group("value") or "").strip("\"'")
+        if key.startswith("on"):
+            yield f'the site removes the event handler "{key}=" from <{name}>'
+        elif key not in allowed and not key.startswith(tuple(ATTRIBUTE_PREFIXES)):
+            yield f'the site removes the attribute "{key}" from <{name}>'
+        elif key in _URL_ATTRIBUTES and _unsafe_url(value):
+            yield f'the site removes the {value.split(":")[0]}: address from <{name}>'
+
+
+@check
+def unsafe_html(context: Context) -> Iterator[Finding]:
+    for source in context.project.files:
+        for text in published_text(source):
+            text = _without_code(text)
+            if "<" in text.value:
+                for tag, position in matches(source, _TAG, text):
+                    for problem in _problems(tag):
+                        yield UNSAFE_HTML.at(Location(source.path, position), problem,
+                                             "write it in Markdown, or link to the content instead of embedding it")
+            for link, position in matches(source, _LINK, text):
+                if _unsafe_url(link.group("url")):
+                    scheme = link.group("url").split(":")[0]
+                    yield UNSAFE_HTML.at(Location(source.path, position), f'the site drops links to "{scheme}:" addresses',
+                                         "link to a web page (https://...) or an e-mail address (mailto:...)")
