@@ -15,8 +15,9 @@ from xml.sax.saxutils import escape
 from strategy_site.model.progress import IndicatorProgress
 from strategy_site.words import number
 
-WIDTH, HEIGHT = 640, 340
-LEFT, RIGHT, TOP, BOTTOM = 64, 24, 40, 84
+WIDTH, HEIGHT = 640, 360
+LEFT, RIGHT, TOP, BOTTOM = 64, 24, 40, 104
+CHAR_WIDTH = 9  # a generous average at font-size 16, for laying out the key
 ACTUAL = "#1d70b8"  # GOV.UK blue, 5.2:1 on white
 GUIDE = "#505a5f"  # GOV.UK secondary text grey, 7:1 on white
 GRID = "#d8d8d8"
@@ -112,26 +113,27 @@ def indicator_chart(progress: IndicatorProgress) -> str:
     if progress.target:
         tx, ty = x(progress.target.by.end), y(progress.target.value)
         out.append(f'<path d="M{tx} {ty - 8}L{tx + 8} {ty}L{tx} {ty + 8}L{tx - 8} {ty}Z" fill="{TEXT}"/>')
-        label_y = ty - 14 if ty - 14 > TOP else ty + 24
-        anchor = "end" if tx > WIDTH / 2 else "start"
-        label = f"Target {number(progress.target.value)} by {progress.target.by}"
-        out.append(f'<text x="{tx}" y="{label_y}" text-anchor="{anchor}" font-weight="700">{escape(label)}</text>')
-    out.extend(_legend(bool(progress.baseline), bool(progress.target and progress.baseline), bool(progress.target)))
+    target_label = f"Target {number(progress.target.value)} by {progress.target.by}" if progress.target else None
+    out.extend(_legend(bool(progress.baseline), bool(progress.target and progress.baseline), target_label))
     out.append("</svg>")
     return "\n".join(out) + "\n"
 
 
-def _legend(baseline: bool, trajectory: bool, target: bool) -> list[str]:
-    top = HEIGHT - 24
+def _legend(baseline: bool, trajectory: bool, target: str | None) -> list[str]:
+    """The key below the chart; the target's entry names its value and date, so no label crowds the plot."""
+    top = HEIGHT - 52
     items = [(f'<line x1="0" x2="28" y1="0" y2="0" stroke="{ACTUAL}" stroke-width="3"/><circle cx="14" cy="0" r="4.5" fill="{ACTUAL}"/>', "Actual")]
     if baseline:
         items.append((f'<circle cx="14" cy="0" r="6" fill="#ffffff" stroke="{TEXT}" stroke-width="2"/>', "Baseline"))
     if trajectory:
         items.append((f'<line x1="0" x2="28" y1="0" y2="0" stroke="{GUIDE}" stroke-width="2" stroke-dasharray="8 6"/>', "Path to target"))
     if target:
-        items.append((f'<path d="M14 -8L22 0L14 8L6 0Z" fill="{TEXT}"/>', "Target"))
+        items.append((f'<path d="M14 -8L22 0L14 8L6 0Z" fill="{TEXT}"/>', escape(target)))
     out, left = [], LEFT
     for sample, label in items:
+        width = 36 + CHAR_WIDTH * len(label)
+        if left + width > WIDTH - RIGHT:  # wrap the key onto a second row rather than off the edge
+            left, top = LEFT, top + 28
         out.append(f'<g transform="translate({left} {top})">{sample}<text x="36" y="5">{label}</text></g>')
-        left += 48 + 9 * len(label)
+        left += width + 20
     return out
