@@ -194,3 +194,16 @@ def test_the_standalone_html_report_has_no_wcag_a_or_aa_violations(page: Page, t
     page.goto(report.as_uri())
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
     assert [(v["id"], v["help"]) for v in results.response["violations"]] == []
+
+
+def test_a_page_prints_as_a_clean_report(page: Page, base_url: str) -> None:
+    page.goto(base_url + "actions/HE-05/")
+    page.emulate_media(media="print")
+    hidden = page.evaluate("""['.govuk-service-navigation', '.govuk-footer', '.app-search-form', '.govuk-breadcrumbs', '.app-downloads']
+        .map(s => document.querySelector(s)).filter(e => e && getComputedStyle(e).display !== 'none').map(e => e.className)""")
+    assert hidden == []
+    assert page.evaluate("getComputedStyle(document.querySelector('main')).display") != "none"
+    pdf = SCREENSHOTS.parent / "print" / "action-HE-05.pdf"
+    pdf.parent.mkdir(parents=True, exist_ok=True)
+    page.pdf(path=str(pdf), format="A4")
+    assert pdf.read_bytes().startswith(b"%PDF")

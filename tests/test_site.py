@@ -59,6 +59,8 @@ def test_an_action_page_names_its_lead_and_its_status_history(site_project: Path
     page = read(build(site_project), "actions/SF-01")
     assert '<dt class="govuk-summary-list__key">Lead partner</dt>' in page
     assert '<a class="govuk-link" href="../../partners/police/">Fernshire Police</a>' in page
+    # The status stands in its own paragraph, apart from the description.
+    assert '(from the <a class="govuk-link" href="../../progress/2026-11-10-quarter-2/">Progress report, July to September 2026</a>)</p>' in page
     history = page[page.index('id="status-history"'):]
     assert "Progress report, July to September 2026" in history
 
