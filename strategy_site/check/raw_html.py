@@ -38,7 +38,7 @@ def _without_code(text: Text) -> Text:
 
 def _unsafe_url(url: str) -> bool:
     scheme = re.match(r"\s*([A-Za-z][A-Za-z0-9+.-]*):", url)
-    return bool(scheme) and scheme.group(1).lower() not in URL_SCHEMES
+    return scheme is not None and scheme.group(1).lower() not in URL_SCHEMES
 
 
 def _problems(tag: re.Match[str]) -> Iterator[str]:

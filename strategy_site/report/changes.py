@@ -55,10 +55,10 @@ def compare(before: Assessment, after: Assessment, since: str) -> Changes:
     statuses = []
     previous = {a.id: a for a in before.project.actions}
     for action in after.project.actions:
-        was = before.project.latest_status(previous[action.id]) if action.id in previous else None
+        status_before = before.project.latest_status(previous[action.id]) if action.id in previous else None
         status = after.project.latest_status(action)
-        if was != status:
-            statuses.append(StatusChange(action.id, action.title, was, status))
+        if status_before != status:
+            statuses.append(StatusChange(action.id, action.title, status_before, status))
     current = {a.id for a in after.project.actions}
     statuses += [StatusChange(a.id, a.title, before.project.latest_status(a), None) for a in before.project.actions if a.id not in current]
     indicators = []
