@@ -47,8 +47,7 @@ def sources_at(root: Path, revision: str, into: Path) -> Path:
     def git(*args: str) -> subprocess.CompletedProcess[bytes]:
         return subprocess.run(["git", "-C", str(root), *args], capture_output=True, check=False)
 
-    prefix = git("rev-parse", "--show-prefix")
-    if prefix.returncode:
+    if git("rev-parse", "--is-inside-work-tree").returncode:
         raise RevisionProblem(f"{root} is not in a Git repository, so there is no earlier version to compare with")
     if git("rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}").returncode:
         raise RevisionProblem(f"there is no revision '{revision}' in the Git history of {root}: use a commit, tag or branch name")

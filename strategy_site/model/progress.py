@@ -143,6 +143,11 @@ def indicator_progress(project: Project, indicator: Indicator) -> IndicatorProgr
     )
 
 
+def all_progress(project: Project) -> dict[str, IndicatorProgress]:
+    """Every indicator's progress by id, in the project's order."""
+    return {indicator.id: indicator_progress(project, indicator) for indicator in project.indicators}
+
+
 def action_status_counts(project: Project) -> dict[str, int]:
     """How many actions stand at each status, by their newest progress update, in ACTION_STATUSES order."""
     counts = Counter(project.latest_status(action) for action in project.actions)

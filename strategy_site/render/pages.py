@@ -17,7 +17,7 @@ from typing import Any
 
 import jinja2
 
-from strategy_site.model.progress import IndicatorProgress, action_status_counts, indicator_progress, trend_counts
+from strategy_site.model.progress import IndicatorProgress, action_status_counts, trend_counts
 from strategy_site.model.project import Project
 from strategy_site.render.charts import alt_text
 from strategy_site.render.open_data import tables
@@ -128,19 +128,22 @@ def _front_matter(project: Project, spec: _Spec, body: str, history: dict[str, d
 
 
 def render_pages(
-    project: Project, templates: Path, history: dict[str, dt.date] | None = None, report: Report | None = None
+    project: Project,
+    templates: Path,
+    progress: dict[str, IndicatorProgress],
+    history: dict[str, dt.date] | None = None,
+    report: Report | None = None,
 ) -> list[Page]:
     """Every page of the site as Markdown. ``history`` maps source paths to when they last changed;
     with a completeness ``report``, the site gets a page for it too."""
     env = environment(templates)
-    progress: dict[str, IndicatorProgress] = {i.id: indicator_progress(project, i) for i in project.indicators}
     shared = {
         "project": project,
         "progress": progress,
         "action_counts": action_status_counts(project),
         "trend_counts": trend_counts(list(progress.values())),
         "alt_text": alt_text,
-        "data_tables": tables(project),
+        "data_tables": tables(project, progress),
         "report": report,
     }
     pages = []

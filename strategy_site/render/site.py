@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from strategy_site.model.progress import indicator_progress
+from strategy_site.model.progress import all_progress
 from strategy_site.model.project import Project
 from strategy_site.render.charts import indicator_chart
 from strategy_site.render.feed import atom_feed
@@ -29,11 +29,12 @@ def render_site(
     project: Project, templates: Path, site_url: str, history: dict[str, dt.date] | None = None, report: Report | None = None
 ) -> SiteContent:
     """The whole site; with a completeness ``report``, its page and data files too."""
-    charts = [Asset(chart_path(project, i), indicator_chart(indicator_progress(project, i))) for i in project.indicators]
+    progress = all_progress(project)  # worked out once for the charts, the pages and the open data
+    charts = [Asset(chart_path(project, item.indicator), indicator_chart(item)) for item in progress.values()]
     sources = [Asset(f"{SOURCE_FOLDER}/{source_path(project, f)}", f.text) for f in project.files if f.data is not None or f.body]
     completeness = [] if report is None else [
         Asset("data/completeness.json", data_formats.to_json(report)), Asset("data/completeness.csv", data_formats.to_csv(report))]
     return SiteContent(
-        pages=render_pages(project, templates, history, report),
-        assets=[*charts, *open_data(project), atom_feed(project, site_url), *sources, *completeness],
+        pages=render_pages(project, templates, progress, history, report),
+        assets=[*charts, *open_data(project, progress), atom_feed(project, site_url), *sources, *completeness],
     )

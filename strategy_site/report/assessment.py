@@ -15,7 +15,7 @@ from enum import Enum
 from typing import Any
 
 from strategy_site.check.sections import find_section
-from strategy_site.findings import Finding
+from strategy_site.findings import Finding, Location
 from strategy_site.load.files import Kind
 from strategy_site.model.documents import Action, Indicator, Member, Priority
 from strategy_site.model.progress import indicator_progress
@@ -113,14 +113,10 @@ class _Measures:
         self.limits = weights.thresholds
 
     def item(self, area: str, subject: str, title: str, measure: str, label: str, result: Result, evidence: str,
-             where: Any = None, themes: tuple[str, ...] = (), partners: tuple[str, ...] = ()) -> Item:
-        location = where.where() if where is not None and hasattr(where, "where") else where
+             where: Location, themes: tuple[str, ...] = (), partners: tuple[str, ...] = ()) -> Item:
         return Item(
             area, subject, title, measure, label, result, evidence, self.weights.of(area, measure),
-            location.path if location else None,
-            location.position.line if location else None,
-            location.position.column if location else None,
-            themes, partners,
+            where.path, where.position.line, where.position.column, themes, partners,
         )
 
     @staticmethod

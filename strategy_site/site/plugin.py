@@ -56,7 +56,7 @@ class StrategySitePlugin(BasePlugin[PluginConfig]):
         self.project: Project | None = None
         self.newest: str | None = None  # the newest change to any source, from Git
         self.today: dt.date | None = None  # build.py's --today; the completeness page is as of this day
-        self.findings: list[Finding] | None = None  # build.py's check of the project, reused by the report
+        self.findings: list[Finding] | None = None  # check's findings for the project, reused by the report
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         colour = self.config.colour
@@ -75,7 +75,8 @@ class StrategySitePlugin(BasePlugin[PluginConfig]):
             config.watch.append(config.theme.custom_dir)
         if self.project is None:  # run by `mkdocs build` or `serve`, not build.py: check here
             self.project = load_project(Path(config.docs_dir))
-            errors = [f for f in run_checks(self.project, dt.date.today()) if f.severity is Severity.ERROR]
+            self.findings = run_checks(self.project, dt.date.today())  # the completeness page reuses them
+            errors = [f for f in self.findings if f.severity is Severity.ERROR]
             if errors:
                 details = "\n".join(f"{f.path}:{f.line}:{f.column}: {f.message}" for f in errors)
                 raise PluginError(f"the documents have {len(errors)} error(s); run strategy-site check for details:\n{details}")
