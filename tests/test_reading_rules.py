@@ -63,11 +63,25 @@ def test_a_tab_used_for_indenting_is_explained(project_dir: Path) -> None:
     assert findings[0].message == "a tab character is used for indenting; YAML needs spaces"
 
 
-def test_a_control_character_is_a_yaml_finding_with_its_position(project_dir: Path) -> None:
+def test_a_control_character_is_a_finding_with_its_position_and_the_rest_is_still_read(project_dir: Path) -> None:
     indicator = project_dir / "indicators/burglary-rate.yml"
     edit(indicator, "unit: per 1,000 households", "unit: per 1,000\x07 households")
 
-    assert where(findings_for(project_dir)) == [("SS002", "src/indicators/burglary-rate.yml", line_of(indicator, "unit:"), 16)]
+    findings = findings_for(project_dir)
+
+    assert where(findings) == [("SS012", "src/indicators/burglary-rate.yml", line_of(indicator, "unit:"), 16)]
+    assert findings[0].message == "an invisible control character (U+0007) is here"
+
+
+def test_a_direction_override_in_a_markdown_body_is_a_finding(project_dir: Path) -> None:
+    update = project_dir / "progress/2026-11-10-quarter-2.md"
+    update.write_text(update.read_text(encoding="utf-8") + "\nVandalism \u202efell\u202c again.\n", encoding="utf-8")
+
+    findings = findings_for(project_dir)
+
+    line = line_of(update, "Vandalism")
+    assert where(findings) == [("SS012", "src/progress/2026-11-10-quarter-2.md", line, 11),
+                               ("SS012", "src/progress/2026-11-10-quarter-2.md", line, 16)]
 
 
 def test_invalid_front_matter_is_reported_at_its_line_in_the_markdown_file(project_dir: Path) -> None:
@@ -150,10 +164,11 @@ def test_a_partnership_outside_the_fund_needs_no_renewal_strategy(project_dir: P
     assert findings_for(project_dir) == []
 
 
-def test_a_broken_link_is_reported_as_unreadable(project_dir: Path) -> None:
+def test_a_broken_link_is_reported_and_skipped(project_dir: Path) -> None:
     (project_dir / "indicators/old-rate.yml").symlink_to(project_dir / "indicators/deleted.yml")
 
     findings = findings_for(project_dir)
 
-    assert where(findings) == [("SS007", "src/indicators/old-rate.yml", 1, 1)]
-    assert findings[0].message == "the file cannot be read: No such file or directory"
+    assert where(findings) == [("SS008", "src/indicators/old-rate.yml", 1, 1)]
+    assert findings[0].message == "this link points to something that does not exist, so it is skipped and nothing it points to is read"
+

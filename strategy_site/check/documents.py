@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 from strategy_site.check.registry import Context, check
 from strategy_site.findings import Finding, Location, Rule, Severity
-from strategy_site.load.files import Kind, display_path
+from strategy_site.load.files import Kind
+from strategy_site.load.tree import display_path
 
 MISSING_DOCUMENT = Rule(
     "SS006",

@@ -7,14 +7,15 @@ others are still read: one bad file never hides the problems in the rest.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from strategy_site.characters import CONTROL, describe
 from strategy_site.findings import Finding, Location, Position, Rule, Severity
 from strategy_site.load.markdown_source import Section, sections, split_front_matter
+from strategy_site.load.tree import ReadProblem, display_path, read_limited, walk
 from strategy_site.load.yaml_source import SourceMap, YamlSyntaxError, parse_yaml
 
 
@@ -98,15 +99,20 @@ UNRECOGNISED_FILE = Rule(
     instead="Move the file to the folder for its kind of document (see the authoring guide's layout), "
     "or move notes and drafts outside strategy_src/.",
 )
-UNREADABLE = Rule(
-    "SS007",
-    "file-unreadable",
+CONTROL_CHARACTER = Rule(
+    "SS012",
+    "control-character",
     Severity.ERROR,
-    what="A file could not be opened or read (permissions, a broken link, a folder with a file's name).",
-    why="Nothing in the file can be checked or published.",
-    example="A symbolic link to a file that has been deleted.",
-    instead="Fix the file's permissions or replace the link with the file itself.",
+    what="The text holds a control character (such as ESC or NUL) or a character that reverses the direction "
+    "of the text around it.",
+    why="These characters are invisible in most editors. They cannot be written in the site's feed or charts, "
+    "they can rewrite the screen of whoever reads the check's output, and direction overrides can make text "
+    "read differently from what it really says.",
+    example="title: Safer streets\u202e (an invisible right-to-left override pasted from another document)",
+    instead="Delete the character: retype the text around it. Right-to-left languages display correctly "
+    "without direction-control characters.",
 )
+MAX_CONTROL_FINDINGS = 10  # per file: enough to find the pattern, few enough to read
 
 
 @dataclass
@@ -133,20 +139,15 @@ class Loaded:
     findings: list[Finding]
     files_seen: int
     unreadable: set[Kind] = field(default_factory=set)  # kinds with a file that could not be read or parsed
+    assets: list[str] = field(default_factory=list)  # other files inside the folder (images...), safe to publish
 
 
-def display_path(path: Path) -> str:
-    """Relative to the working directory when inside it, so editors can open it."""
-    relative = os.path.relpath(path)
-    return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()
-
-
-def discover(root: Path) -> tuple[list[tuple[Kind, Path]], list[Path]]:
-    """The documents under ``root`` by kind, and the YAML or Markdown files that fit nowhere."""
+def discover(root: Path, files: list[Path]) -> tuple[list[tuple[Kind, Path]], list[Path]]:
+    """The documents among ``files`` (inside ``root``) by kind, and the YAML or Markdown files that fit nowhere."""
     documents: list[tuple[Kind, Path]] = []
     stray: list[Path] = []
-    for path in sorted(p for p in root.rglob("*") if not any(part.startswith(".") for part in p.relative_to(root).parts)):
-        if path.is_dir() or path.suffix not in (*YAML_SUFFIXES, ".md"):
+    for path in files:
+        if path.suffix not in (*YAML_SUFFIXES, ".md"):
             continue
         parts = path.relative_to(root).parts
         kind = _kind_for(parts, path.suffix)
@@ -171,9 +172,10 @@ def _kind_for(parts: tuple[str, ...], suffix: str) -> Kind | None:
 
 
 def load_directory(root: Path) -> Loaded:
-    """Read every document under ``root``."""
-    documents, stray = discover(root)
-    findings: list[Finding] = [
+    """Read every document under ``root``; nothing outside it is read."""
+    tree = walk(root)
+    documents, stray = discover(root, tree.files)
+    findings: list[Finding] = [*tree.findings, *(
         UNRECOGNISED_FILE.at(
             Location(display_path(path)),
             f"strategy-site does not know what kind of document '{path.relative_to(root).as_posix()}' is, "
@@ -182,9 +184,10 @@ def load_directory(root: Path) -> Loaded:
             "or move it outside the source folder",
         )
         for path in stray
-    ]
+    )]
     files = []
-    unreadable = set()
+    # A refused file may have held any kind of document: references into such kinds are not judged.
+    unreadable = {kind for name in tree.skipped if (kind := _kind_for(name.parts, name.suffix)) is not None}
     for kind, path in documents:
         source, problems = read_source(kind, path)
         findings.extend(problems)
@@ -192,17 +195,17 @@ def load_directory(root: Path) -> Loaded:
             files.append(source)
         if source is None or not source.parsed:
             unreadable.add(kind)
-    return Loaded(files, findings, len(documents), unreadable)
+    assets = [path.relative_to(root).as_posix() for path in tree.files if path.suffix not in (*YAML_SUFFIXES, ".md")]
+    return Loaded(files, findings, len(documents), unreadable, assets)
 
 
 def read_source(kind: Kind, path: Path) -> tuple[SourceFile | None, list[Finding]]:
     """Read one file. Returns ``None`` (and findings) when nothing in it can be used."""
     shown = display_path(path)
     try:
-        raw = path.read_bytes()
-    except OSError as error:
-        reason = error.strerror or str(error)
-        return None, [UNREADABLE.at(Location(shown), f"the file cannot be read: {reason}", "check that it exists and that you may read it")]
+        raw = read_limited(path, shown)
+    except ReadProblem as problem:
+        return None, [problem.finding]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -213,8 +216,10 @@ def read_source(kind: Kind, path: Path) -> tuple[SourceFile | None, list[Finding
                 "save it as UTF-8 in your editor; if it is a Word or PDF file, keep it outside the source folder",
             )
         ]
+    findings = _control_characters(text, shown)
+    if findings:  # reported; the rest of the file is still read, without them
+        text = CONTROL.sub("\ufffd", text)
     source = SourceFile(kind, shown, text)
-    findings: list[Finding] = []
     yaml_text, first_line = text, 1
     if kind in MARKDOWN_KINDS:
         front = split_front_matter(text)
@@ -259,6 +264,20 @@ def read_source(kind: Kind, path: Path) -> tuple[SourceFile | None, list[Finding
         )
     source.data, source.source_map, source.parsed = parsed.data, parsed.source_map, True
     return source, findings
+
+
+def _control_characters(text: str, shown: str) -> list[Finding]:
+    findings = []
+    for match in CONTROL.finditer(text):
+        if len(findings) == MAX_CONTROL_FINDINGS:
+            break
+        before = text[: match.start()]
+        where = Position(before.count("\n") + 1, match.start() - before.rfind("\n"))
+        findings.append(CONTROL_CHARACTER.at(
+            Location(shown, where), f"an invisible control character ({describe(match.group())}) is here",
+            "delete it: retype the text around it",
+        ))
+    return findings
 
 
 def _position_of_byte(raw: bytes, offset: int) -> Position:

@@ -13,8 +13,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from strategy_site.findings import Finding
-from strategy_site.load.files import UNRECOGNISED_FILE, Kind, SourceFile, display_path, load_directory
+from strategy_site.findings import Finding, Rule, Severity
+from strategy_site.load.files import UNRECOGNISED_FILE, YAML_SUFFIXES, Kind, SourceFile, load_directory
+from strategy_site.load.tree import display_path, is_inside
 from strategy_site.load.yaml_source import raw_text
 from strategy_site.model.documents import (
     Action,
@@ -69,6 +70,7 @@ class Project:
     documents: dict[Kind, list[Any]] = field(default_factory=dict)
     files_seen: int = 0
     unreadable: set[Kind] = field(default_factory=set)
+    assets: list[str] = field(default_factory=list)  # the folder's other files (images...), safe to publish
 
     def of(self, kind: Kind) -> list[Any]:
         return self.documents.get(kind, [])
@@ -271,13 +273,14 @@ def _ids_at(data: Any, path: tuple[str, ...]) -> Iterator[str]:
 def load_project(root: Path) -> Project:
     """Read and model every document under ``root``. Problems become findings, never exceptions."""
     loaded = load_directory(root)
-    ruleset_path = _ruleset_path(root, loaded.files)
+    ruleset_path, path_problems = _ruleset_path(root, loaded.files)
     ruleset, findings = load_ruleset(ruleset_path)
     if ruleset_path is not None:  # the ruleset is not a stray file: it was named by the partnership
         shown = display_path(ruleset_path)
         loaded.findings[:] = [f for f in loaded.findings if not (f.code == UNRECOGNISED_FILE.code and f.path == shown)]
     project = Project(
-        root, loaded.files, loaded.findings + findings, ruleset, files_seen=loaded.files_seen, unreadable=loaded.unreadable
+        root, loaded.files, loaded.findings + path_problems + findings, ruleset,
+        files_seen=loaded.files_seen, unreadable=loaded.unreadable, assets=loaded.assets,
     )
     for source in loaded.files:
         if not source.parsed:
@@ -289,11 +292,30 @@ def load_project(root: Path) -> Project:
     return project
 
 
-def _ruleset_path(root: Path, files: list[SourceFile]) -> Path | None:
-    """The partnership's own ruleset file, if partnership.yml names one."""
+RULESET_PATH = Rule(
+    "SS013",
+    "ruleset-path",
+    Severity.ERROR,
+    what="The ruleset named in partnership.yml is not a YAML file inside the source folder.",
+    why="The check reads the ruleset, and everything in the source folder may be published. A path that leaves "
+    "the folder ('../', or one starting with '/') could make the check read, and quote, a private file.",
+    example="ruleset: ../../shared/rules.yml",
+    instead="Keep the ruleset beside partnership.yml and name it relative to it: ruleset: ruleset.yml",
+)
+
+
+def _ruleset_path(root: Path, files: list[SourceFile]) -> tuple[Path | None, list[Finding]]:
+    """The partnership's own ruleset file, if partnership.yml names one that is inside the folder."""
     for source in files:
         if source.kind is Kind.PARTNERSHIP and isinstance(source.data, dict):
             name = raw_text(source.data.get("ruleset"))
-            if isinstance(name, str) and name.strip():
-                return root / name.strip()
-    return None
+            if not isinstance(name, str) or not name.strip():
+                return None, []
+            path = root / name.strip()
+            if Path(name.strip()).is_absolute() or not is_inside(path, root) or path.suffix not in YAML_SUFFIXES:
+                return None, [RULESET_PATH.at(
+                    source.where(("ruleset",)), "the ruleset must be a .yml file inside the source folder, so it is not read",
+                    "keep the ruleset beside partnership.yml and write its name relative to it, for example ruleset: ruleset.yml",
+                )]
+            return path, []
+    return None, []

@@ -29,7 +29,6 @@ from strategy_site.report.making import make_report
 from strategy_site.report.weights import load_weights
 from strategy_site.words import long_date
 
-SOURCE_SUFFIXES = (".md", ".yml", ".yaml")
 DEFAULT_SITE_URL = "https://example.org/"  # Atom needs absolute addresses; set site_url to the real one
 
 
@@ -96,10 +95,10 @@ class StrategySitePlugin(BasePlugin[PluginConfig]):
         today = self.today or dt.date.today()
         report = make_report(project, today, load_weights(), findings=self.findings) if self.config.completeness else None
         content = render_site(project, Path(self.config.templates), config.site_url or DEFAULT_SITE_URL, history, report)
-        kept = [
-            file for file in files
-            if not (file.src_dir == config.docs_dir and file.src_uri.endswith(SOURCE_SUFFIXES))
-        ]
+        # MkDocs follows links and publishes every file it finds; from the source folder, publish only the
+        # files strategy-site found inside its boundary (an image, say), never a link out of it.
+        published = set(project.assets)
+        kept = [file for file in files if file.src_dir != config.docs_dir or file.src_uri in published]
         generated = [File.generated(config, page.path, content=page.markdown) for page in content.pages]
         generated += [self._static(config, asset.path, asset.content) for asset in content.assets]
         return Files(kept + generated)
