@@ -38,9 +38,12 @@ from strategy_site.findings import Position
 
 Path = tuple[str | int, ...]
 
-# A document that expands aliases beyond this many nodes is refused: it is
-# either a mistake or an attempt to exhaust memory ("billion laughs").
-MAX_NODES = 200_000
+# Aliases ('*name') repeat what an anchor ('&name') holds. A document whose aliases expand to more
+# than this many values is refused: it is either a mistake or an attempt to exhaust memory
+# ("billion laughs"). Values written out plainly are limited by the file size instead.
+MAX_EXPANDED = 100_000
+# No strategy document nests deeper than a handful of levels; a deeper one would exhaust the stack.
+MAX_DEPTH = 32
 
 
 class YamlInt(int):
@@ -194,6 +197,8 @@ def _plain_syntax_message(error: yaml.MarkedYAMLError, text: str) -> str:
         return "text in quotes is never closed: add the closing quote mark"
     if "did not find expected key" in problem or "expected '-' indicator" in problem:
         return "this line's indentation does not line up with the lines above it"
+    if "maximum nesting depth" in problem:
+        return f"the YAML is nested too deeply to read; documents need only a few levels (at most {MAX_DEPTH})"
     if "undefined alias" in problem:
         return "a '*' refers to an anchor ('&') that is not defined above; put text starting with '*' in quotes"
     detail = f"{context}, {problem}" if context else problem
@@ -205,29 +210,32 @@ class _Builder:
         self.offset = offset
         self.source_map = SourceMap()
         self.problems: list[YamlProblem] = []
-        self.visited = 0
+        self.built: set[int] = set()  # nodes already built once: meeting one again is an alias
+        self.expanded = 0
 
     def position(self, node: Node) -> Position:
         return Position(node.start_mark.line + 1 + self.offset, node.start_mark.column + 1)
 
-    def build(self, node: Node, path: Path) -> Any:
-        self.visited += 1
-        if self.visited > MAX_NODES:
-            raise YamlSyntaxError(
-                YamlProblem(
-                    "syntax",
-                    f"the file expands to more than {MAX_NODES} values (through '*' aliases); write it out plainly",
-                    self.position(node),
-                )
-            )
+    def build(self, node: Node, path: Path, alias: bool = False) -> Any:
+        alias = alias or id(node) in self.built
+        self.built.add(id(node))
+        if alias:
+            self.expanded += 1
+            if self.expanded > MAX_EXPANDED:
+                self.refuse(node, f"the '*' aliases in the file repeat more than {MAX_EXPANDED:,} values; write it out plainly")
+        if len(path) > MAX_DEPTH:
+            self.refuse(node, f"the YAML is nested more than {MAX_DEPTH} levels deep; documents need only a few levels")
         self.source_map.values.setdefault(path, self.position(node))
         if isinstance(node, MappingNode):
-            return self.mapping(node, path)
+            return self.mapping(node, path, alias)
         if isinstance(node, SequenceNode):
-            return [self.build(item, path + (index,)) for index, item in enumerate(node.value)]
+            return [self.build(item, path + (index,), alias) for index, item in enumerate(node.value)]
         return self.scalar(node)
 
-    def mapping(self, node: MappingNode, path: Path) -> dict[str, Any]:
+    def refuse(self, node: Node, message: str) -> None:
+        raise YamlSyntaxError(YamlProblem("syntax", message, self.position(node)))
+
+    def mapping(self, node: MappingNode, path: Path, alias: bool) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
@@ -248,7 +256,7 @@ class _Builder:
                 )
                 continue
             self.source_map.keys[key_path] = self.position(key_node)
-            result[key] = self.build(value_node, key_path)
+            result[key] = self.build(value_node, key_path, alias)
         return result
 
     def scalar(self, node: ScalarNode) -> Any:
