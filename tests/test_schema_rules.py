@@ -148,3 +148,86 @@ def test_an_empty_file_is_reported_as_the_wrong_kind_of_value(project_dir: Path)
     empty = next(f for f in findings if f.code == "SS202")
     assert (empty.path, empty.line, empty.column) == ("src/indicators/burglary-rate.yml", 1, 1)
     assert empty.message == "the indicator should be a block of 'field: value' lines, not empty"
+
+
+def test_an_invalid_action_followed_by_an_action_with_an_invalid_milestone_reports_both(project_dir: Path) -> None:
+    plan = project_dir / PLAN
+    text = plan.read_text(encoding="utf-8").replace("status: on track", "status: ongoing", 1)
+    second = action_entry("SF-02") + "    milestones:\n      - date: 2027-02-30\n        text: Second round\n"
+    plan.write_text(text + second, encoding="utf-8")
+
+    findings = findings_for(project_dir)
+
+    assert where(findings) == [
+        ("SS203", "src/" + PLAN, line_of(plan, "status: ongoing"), 13),
+        ("SS205", "src/" + PLAN, line_of(plan, "date: 2027-02-30"), 15),
+    ]
+
+
+def test_thousands_of_invalid_figures_are_each_reported(project_dir: Path) -> None:
+    indicator = project_dir / "indicators/burglary-rate.yml"
+    bad = "".join(f"  - period: {2000 + n % 100}\n    value: about {n}\n" for n in range(20_000))
+    edit(indicator, "values:\n", "values:\n" + bad)
+
+    findings = findings_for(project_dir)
+
+    assert len([f for f in findings if f.code == "SS202"]) == 20_000
+
+
+def test_a_figure_too_large_to_chart_is_reported_with_the_bounds(project_dir: Path) -> None:
+    indicator = project_dir / "indicators/burglary-rate.yml"
+    edit(indicator, "    value: 19.8", "    value: 1e308")
+
+    findings = findings_for(project_dir)
+
+    assert where(findings) == [("SS205", "src/indicators/burglary-rate.yml", line_of(indicator, "1e308"), 12)]
+    assert findings[0].message == "1e+308 is too large a figure: write a number between -1,000,000,000,000,000 and 1,000,000,000,000,000"
+
+
+def test_an_absurd_amount_of_money_is_reported(project_dir: Path) -> None:
+    plan = project_dir / PLAN
+    edit(plan, "amount: 45000", "amount: 45000000000000")
+
+    findings = findings_for(project_dir)
+
+    assert where(findings) == [("SS205", "src/" + PLAN, line_of(plan, "amount: 45000000000000"), 17)]
+    assert findings[0].message == '"amount" is 45000000000000, more than the 1,000,000,000,000 strategy-site accepts'
+
+
+def test_a_period_in_a_year_out_of_bounds_is_reported_with_the_bounds(project_dir: Path) -> None:
+    indicator = project_dir / "indicators/burglary-rate.yml"
+    edit(indicator, "  - period: 2023/24", "  - period: 9999")
+
+    findings = findings_for(project_dir)
+
+    assert where(findings) == [("SS205", "src/indicators/burglary-rate.yml", line_of(indicator, "9999"), 13)]
+    assert findings[0].message == '"9999" is not a year strategy-site accepts: dates and periods must fall between 1900 and 2199'
+
+
+def test_a_date_in_a_year_out_of_bounds_is_reported(project_dir: Path) -> None:
+    plan = project_dir / PLAN
+    edit(plan, "due: 2027-03-31", "due: 0202-03-31")
+
+    findings = findings_for(project_dir)
+
+    assert [(f.code, f.message) for f in findings] == [
+        ("SS205", '"0202-03-31" is not a year strategy-site accepts: dates and periods must fall between 1900 and 2199')]
+
+
+def test_an_escaped_control_character_in_a_text_field_is_reported(project_dir: Path) -> None:
+    plan = project_dir / PLAN
+    edit(plan, "title: Fit door and window locks for older residents", 'title: "Fit locks \\e[2J for older residents"')
+
+    findings = findings_for(project_dir)
+
+    assert [(f.code, f.message) for f in findings] == [
+        ("SS205", "the text holds an invisible control character (U+001B); delete it")]
+
+
+def test_an_overlong_id_is_reported(project_dir: Path) -> None:
+    plan = project_dir / PLAN
+    edit(plan, "id: SF-01", "id: " + "S" * 246)
+
+    findings = findings_for(project_dir)
+
+    assert [(f.code, f.message) for f in findings][0] == ("SS205", '"id" is longer than 64 characters')

@@ -13,14 +13,13 @@ is reported by a dedicated rule with a plain explanation, not as a bare
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from strategy_site.findings import Location
 from strategy_site.load.files import SourceFile
-from strategy_site.model.fields import Id, PeriodField, Pounds, Text, YearRangeField
+from strategy_site.model.fields import Day, Figure, Id, PeriodField, Pounds, Text, YearRangeField
 
 Sector = Literal["public", "private", "voluntary", "community", "faith"]
 Tier = Literal["unitary", "county", "district"]
@@ -134,8 +133,8 @@ class CommunityStrategy(Model):
     title: Text
     period: YearRangeField = Field(description="First and last year the strategy covers, as 2024-2034.")
     status: StrategyStatus
-    adopted: dt.date | None = Field(None, description="The date the partnership adopted the strategy.")
-    next_review: dt.date = Field(description="When the strategy will next be reviewed.")
+    adopted: Day | None = Field(None, description="The date the partnership adopted the strategy.")
+    next_review: Day = Field(description="When the strategy will next be reviewed.")
     summary: Text | None = Field(None, description="The vision in one paragraph, for the home page.")
     themes: list[Theme]
 
@@ -144,8 +143,8 @@ class RenewalStrategy(Model):
     title: Text
     period: YearRangeField
     status: StrategyStatus
-    adopted: dt.date | None = None
-    next_review: dt.date
+    adopted: Day | None = None
+    next_review: Day
     neighbourhoods: list[Id] = Field(description="Ids of the neighbourhoods (in partnership.yml) the strategy targets.")
     indicators: list[Id] = Field(default_factory=list, description="Ids of the indicators that carry its targets.")
 
@@ -154,7 +153,7 @@ class RenewalStrategy(Model):
 
 
 class Milestone(Model):
-    date: dt.date
+    date: Day
     text: Text
     done: bool = False
 
@@ -173,8 +172,8 @@ class Action(Model):
     priority: Id | None = Field(None, description="Id of the community strategy priority this action serves.")
     lead: Id | None = Field(None, description="Id of the member organisation accountable for the action.")
     supporting: list[Id] = Field(default_factory=list, description="Ids of the member organisations that help.")
-    start: dt.date | None = None
-    due: dt.date | None = Field(None, description="The date the action will be finished.")
+    start: Day | None = None
+    due: Day | None = Field(None, description="The date the action will be finished.")
     status: ActionStatus
     milestones: list[Milestone] = Field(default_factory=list)
     resources: list[Resource] = Field(default_factory=list)
@@ -196,12 +195,12 @@ class ActionPlan(Model):
 
 
 class Baseline(Model):
-    value: float
+    value: Figure
     period: PeriodField
 
 
 class Target(Model):
-    value: float
+    value: Figure
     by: PeriodField = Field(description="The period by the end of which the target should be met.")
     kind: TargetKind = Field(description="floor (national minimum), stretch (local PSA stretch target) or local.")
     note: Text | None = None
@@ -209,7 +208,7 @@ class Target(Model):
 
 class Observation(Model):
     period: PeriodField
-    value: float
+    value: Figure
     note: Text | None = None
 
 
@@ -237,7 +236,7 @@ class Signatory(Model):
     name: Text
     role: Text
     organisation: Id
-    signed: dt.date | None = Field(None, description="The date signed; leave out until it is signed.")
+    signed: Day | None = Field(None, description="The date signed; leave out until it is signed.")
 
 
 class Measure(Model):
@@ -253,8 +252,8 @@ class Agreement(Model):
     measures: list[Measure]
     members: list[Id] = Field(description="Ids of the member organisations in the thematic partnership.")
     signatories: list[Signatory]
-    agreed: dt.date | None = None
-    review: dt.date | None = None
+    agreed: Day | None = None
+    review: Day | None = None
 
 
 # --- progress/*.md front matter --------------------------------------------------
@@ -269,13 +268,13 @@ class ActionProgress(Model):
 class IndicatorValue(Model):
     indicator: Id
     period: PeriodField
-    value: float
+    value: Figure
     note: Text | None = None
 
 
 class ProgressUpdate(Model):
     title: Text
-    published: dt.date
+    published: Day
     covers: PeriodField = Field(description="The period the update reports on, for example 2026/27 Q2.")
     actions: list[ActionProgress] = Field(default_factory=list)
     indicators: list[IndicatorValue] = Field(default_factory=list)

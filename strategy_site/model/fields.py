@@ -7,8 +7,9 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, PlainSerializer, PlainValidator, WithJsonSchema
+from pydantic import AfterValidator, BeforeValidator, Field, PlainSerializer, PlainValidator, WithJsonSchema
 
+from strategy_site.characters import CONTROL, describe
 from strategy_site.load.yaml_source import raw_text
 
 
@@ -17,17 +18,57 @@ def _as_text(value: Any) -> Any:
     return raw_text(value)
 
 
-Text = Annotated[str, BeforeValidator(_as_text), Field(min_length=1)]
+def _no_control_characters(text: str) -> str:
+    # A YAML escape such as "\e" or "\u202e" puts in a character the file itself could not hold.
+    found = CONTROL.search(text)
+    if found:
+        raise ValueError(f"the text holds an invisible control character ({describe(found.group())}); delete it")
+    return text
+
+
+Text = Annotated[str, BeforeValidator(_as_text), Field(min_length=1), AfterValidator(_no_control_characters)]
 """Any non-empty text. ``1.10`` stays ``"1.10"``; ``2025`` stays ``"2025"``."""
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
+ID_MAX_LENGTH = 64  # ids become file names and web addresses
 Id = Annotated[
     str,
     BeforeValidator(_as_text),
-    Field(pattern=ID_PATTERN, description="A short identifier: letters, digits, '.', '_' or '-', no spaces."),
+    Field(pattern=ID_PATTERN, max_length=ID_MAX_LENGTH,
+          description=f"A short identifier: letters, digits, '.', '_' or '-', no spaces, at most {ID_MAX_LENGTH} characters."),
 ]
 
-Pounds = Annotated[int, Field(ge=0, description="Whole pounds, no '£' sign or commas, for example 250000.")]
+MAX_POUNDS = 10**12
+Pounds = Annotated[int, Field(ge=0, le=MAX_POUNDS, description="Whole pounds, no '£' sign or commas, for example 250000.")]
+
+# Figures beyond this cannot be charted or added up reliably (floating point keeps 15 digits).
+MAX_FIGURE = 10**15
+
+
+def _figure_in_bounds(value: float) -> float:
+    if abs(value) > MAX_FIGURE:
+        raise ValueError(f"{value:g} is too large a figure: write a number between -{MAX_FIGURE:,} and {MAX_FIGURE:,}")
+    return value
+
+
+Figure = Annotated[float, AfterValidator(_figure_in_bounds)]
+
+# Dates and periods outside these years are typing mistakes (0202 for 2022, 9999 for "never").
+FIRST_YEAR, LAST_YEAR = 1900, 2199
+YEARS_IN_WORDS = f"between {FIRST_YEAR} and {LAST_YEAR}"
+
+
+def _year_in_bounds(year: int, text: str) -> None:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValueError(f'"{text}" is not a year strategy-site accepts: dates and periods must fall {YEARS_IN_WORDS}')
+
+
+def _day_in_bounds(day: dt.date) -> dt.date:
+    _year_in_bounds(day.year, day.isoformat())
+    return day
+
+
+Day = Annotated[dt.date, AfterValidator(_day_in_bounds)]
 
 
 @dataclass(frozen=True)
@@ -63,6 +104,8 @@ def parse_period(value: Any) -> Period:
     if isinstance(value, bool) or value is None:
         raise ValueError(f"a period is needed: {PERIOD_HELP}")
     text = str(raw_text(value)).strip()
+    if (year := re.match(r"\d{4}", text)) is not None:
+        _year_in_bounds(int(year.group()), text)
     try:
         if re.fullmatch(r"\d{4}", text):
             year = int(text)
@@ -121,6 +164,8 @@ def parse_year_range(value: Any) -> YearRange:
     if not match:
         raise ValueError(f'"{text}" is not a span of years; write it as 2024-2034 or "2024 to 2034"')
     start, end = int(match.group(1)), int(match.group(2))
+    _year_in_bounds(start, text)
+    _year_in_bounds(end, text)
     if end < start:
         raise ValueError(f'"{text}" ends before it starts')
     return YearRange(start, end)

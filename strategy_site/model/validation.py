@@ -118,7 +118,7 @@ def _salvage(data: dict[str, Any], errors: list[Any]) -> tuple[dict[str, Any], d
     """A copy of ``data`` without the unknown keys and the list items in error, and the items kept.
 
     Returns ``None`` when an error is outside every list item (the document's own fields), since then
-    there is nothing sound left to model.
+    there is nothing sound left to model. Linear in the number of errors: a file may hold thousands.
     """
     unknown_keys = [tuple(err["loc"]) for err in errors if err["type"] == "extra_forbidden"]
     items = {_innermost_item(tuple(err["loc"])) for err in errors if err["type"] != "extra_forbidden"}
@@ -129,15 +129,18 @@ def _salvage(data: dict[str, Any], errors: list[Any]) -> tuple[dict[str, Any], d
         container = _at(repaired, loc[:-1])
         if isinstance(container, dict):
             container.pop(loc[-1], None)
+    dropped: dict[Path, set[int]] = {}
+    for item in items:
+        assert item is not None
+        inside_dropped_item = any(item[:end] in items for end in range(1, len(item)) if isinstance(item[end - 1], int))
+        if not inside_dropped_item:
+            dropped.setdefault(item[:-1], set()).add(item[-1])  # type: ignore[arg-type]
     kept: dict[Path, list[int]] = {}
-    for item in sorted(items, key=len):  # type: ignore[arg-type]
-        if any(item[: len(other)] == other for other in items if len(other) < len(item)):  # type: ignore[arg-type]
-            continue  # an enclosing item is left out already
-        container, index = item[:-1], item[-1]  # type: ignore[index]
-        kept.setdefault(container, list(range(len(_at(repaired, container)))))
-        kept[container].remove(index)  # type: ignore[arg-type]
-    for container, indices in kept.items():
-        _set(repaired, container, [_at(repaired, container)[i] for i in indices])
+    # Deepest lists first, so that an outer list's items are still at their original indices.
+    for container in sorted(dropped, key=len, reverse=True):
+        items_there = _at(repaired, container)
+        kept[container] = [index for index in range(len(items_there)) if index not in dropped[container]]
+        _set(repaired, container, [items_there[index] for index in kept[container]])
     return repaired, kept
 
 
@@ -227,7 +230,11 @@ def _invalid_message(field: str, kind: str, error: Any) -> str:
         return f'"{given}" is not a valid date for "{field}"'
     if kind in ("greater_than_equal", "greater_than"):
         return f'"{field}" cannot be negative (it is {given})'
-    return f'"{given}" is not a valid value for "{field}": {error["msg"]}'
+    if kind in ("less_than_equal", "less_than"):
+        return f'"{field}" is {given}, more than the {error["ctx"]["le"]:,} strategy-site accepts'
+    if kind in ("string_too_long", "too_long"):
+        return f'"{field}" is longer than {error["ctx"]["max_length"]} characters'
+    return f'{_describe(given)} is not a valid value for "{field}": {error["msg"]}'
 
 
 def _invalid_hint(kind: str) -> str:
@@ -237,6 +244,10 @@ def _invalid_hint(kind: str) -> str:
         return "write the text, or remove the line if the field is optional"
     if kind in ("greater_than_equal", "greater_than"):
         return "amounts are whole pounds, zero or more"
+    if kind in ("less_than_equal", "less_than"):
+        return "check for extra digits; amounts are whole pounds"
+    if kind in ("string_too_long", "too_long"):
+        return "use a shorter id; ids are short labels such as HE-01 or police"
     return "see the field's description in the authoring guide"
 
 
@@ -259,7 +270,11 @@ def _describe(value: Any) -> str:
         return "a list"
     if isinstance(value, dict):
         return "a block of fields"
-    return f'"{raw_text(value)}"'
+    text = str(raw_text(value))
+    return f'"{text[:QUOTE_LENGTH]}..."' if len(text) > QUOTE_LENGTH else f'"{text}"'
+
+
+QUOTE_LENGTH = 60  # a finding quotes the start of a wrong value, never a whole file pasted into a field
 
 
 def _noun(model: type[BaseModel]) -> str:
