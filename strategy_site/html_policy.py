@@ -23,3 +23,7 @@ ATTRIBUTE_PREFIXES = frozenset({"data-"})
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 # Removed with everything inside them, not just the tags.
 REMOVED_WITH_CONTENT = frozenset({"script", "style"})
+# Ids and classes go into pages, links, scripts and the search index as they are. Made of letters,
+# digits, '-' and '_' only (as the ids the table of contents makes from headings are), they can break
+# out of none of those.
+SAFE_TOKEN = r"[A-Za-z0-9_-]+"

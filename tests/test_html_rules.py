@@ -57,3 +57,9 @@ def test_html_the_site_keeps_and_code_examples_are_not_reported(project_dir: Pat
     append(project_dir / STRATEGY, 'CO<sub>2</sub>, <abbr title="Neighbourhood Renewal Fund">NRF</abbr>, '
            '[email us](mailto:lsp@fernley.example), and `<script>` shown as code.\n\n```html\n<iframe></iframe>\n```')
     assert findings_for(project_dir) == []
+
+
+def test_the_markdown_switch_of_an_html_block_is_not_reported(project_dir: Path) -> None:
+    append(project_dir / STRATEGY, '<div class="app-note" markdown="1">\n\n**Note.** Figures are provisional.\n\n</div>')
+
+    assert findings_for(project_dir) == []

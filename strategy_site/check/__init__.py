@@ -5,7 +5,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from strategy_site.check import delivery, documents, figures, membership, raw_html, references, sections  # noqa: F401  (they register)
+from strategy_site.check import (  # noqa: F401  (they register)
+    delivery, documents, figures, markdown_safety, membership, raw_html, references, sections,
+)
 from strategy_site.check.registry import CHECKS, Context
 from strategy_site.findings import Finding, Severity
 from strategy_site.model.project import Project

@@ -32,11 +32,15 @@ def published_text(source: SourceFile) -> Iterator[Text]:
 def matches(source: SourceFile, pattern: re.Pattern[str], text: Text) -> Iterator[tuple[re.Match[str], Position]]:
     """Each match of ``pattern`` in ``text`` and where it is in the file."""
     for match in pattern.finditer(text.value):
-        before = text.value[: match.start()]
-        if text.inline:
-            yield match, _inline_position(source, text.start, before)
-        else:
-            yield match, Position(text.start.line + before.count("\n"), len(before) - before.rfind("\n"))
+        yield match, position_in(source, text, match.start())
+
+
+def position_in(source: SourceFile, text: Text, offset: int) -> Position:
+    """Where the character at ``offset`` in ``text`` is in the file."""
+    before = text.value[:offset]
+    if text.inline:
+        return _inline_position(source, text.start, before)
+    return Position(text.start.line + before.count("\n"), len(before) - before.rfind("\n"))
 
 
 def _inline_position(source: SourceFile, start: Position, before: str) -> Position:

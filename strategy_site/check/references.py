@@ -20,6 +20,17 @@ DUPLICATE_ID = Rule(
     example="- id: ED-04\n  title: Homework clubs\n...\n- id: ED-04\n  title: Adult literacy",
     instead="Give the second entry its own id, such as ED-05.",
 )
+PAGE_CLASH = Rule(
+    "SS109",
+    "page-clash",
+    Severity.ERROR,
+    what="Two documents would be published at the same address, or a document or id is named 'index', which "
+    "is the address of a list page.",
+    why="One page would silently replace the other: an action with the id 'index' would take the place of a list "
+    "of pages, and 'plan.yml' beside 'plan.yaml' would give one page for two plans.",
+    example="action-plans/index.yml, or an action with 'id: index'",
+    instead="Give each document and id a name of its own, such as action-plans/2026-27.yml or 'id: HE-01'.",
+)
 UNKNOWN_PRIORITY = Rule(
     "SS102",
     "unknown-priority",
@@ -122,6 +133,27 @@ _NOT_FOUND = {
 }
 _PARTNER_HINT = "use the id of an organisation under members in partnership.yml, or add the organisation there"
 _INDICATOR_HINT = "use the id of an indicator file in indicators/, or add the indicator"
+
+
+@check
+def page_names(context: Context) -> Iterator[Finding]:
+    project = context.project
+    for noun, items in (("member organisation", project.members), ("theme", project.themes),
+                        ("priority", project.priorities), ("action", project.actions), ("indicator", project.indicators)):
+        for item in items:
+            if item.id.lower() == "index":
+                yield PAGE_CLASH.at(item.where("id"), f'the {noun} id "{item.id}" is the address of a list page, so its page would replace it',
+                                    f"give this {noun} another id")
+    seen: dict[str, str] = {}
+    for source in project.files:
+        page = source.path.rsplit(".", 1)[0]
+        if "/" in page and page.rsplit("/", 1)[1].lower() == "index":
+            yield PAGE_CLASH.at(Location(source.path), "a document named 'index' would replace the list page of its folder",
+                                "rename the file, for example to 2026-27.yml")
+        elif page in seen:
+            yield PAGE_CLASH.at(Location(source.path), f"this document and {seen[page]} would be published as the same page",
+                                "rename one of them; keep one ending, .yml or .yaml")
+        seen.setdefault(page, source.path)
 
 
 def _list(model: Model, field: str) -> Iterator[tuple[str, Location]]:

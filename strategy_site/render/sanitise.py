@@ -12,6 +12,16 @@ from __future__ import annotations
 import nh3
 
 from strategy_site.html_policy import ATTRIBUTE_PREFIXES, ATTRIBUTES, REMOVED_WITH_CONTENT, TAGS, URL_SCHEMES
+from strategy_site.render.safe_attributes import SAFE_ID, safe_classes
+
+
+def _attribute(tag: str, name: str, value: str) -> str | None:
+    """Ids and classes reach links, scripts and the search index: only the safe shape is kept."""
+    if name == "id":
+        return value if SAFE_ID.fullmatch(value) else None
+    if name == "class":
+        return safe_classes(value) or None
+    return value
 
 
 def sanitise(html: str) -> str:
@@ -25,4 +35,5 @@ def sanitise(html: str) -> str:
         strip_comments=True,
         generic_attribute_prefixes=set(ATTRIBUTE_PREFIXES),
         clean_content_tags=set(REMOVED_WITH_CONTENT),
+        attribute_filter=_attribute,
     )

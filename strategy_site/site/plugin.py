@@ -29,6 +29,7 @@ from strategy_site.report.making import make_report
 from strategy_site.report.weights import load_weights
 from strategy_site.words import long_date
 
+SAFE_ATTRIBUTES = "strategy_site.render.safe_attributes"
 DEFAULT_SITE_URL = "https://example.org/"  # Atom needs absolute addresses; set site_url to the real one
 
 
@@ -66,6 +67,8 @@ class StrategySitePlugin(BasePlugin[PluginConfig]):
                 f"the strategy-site colour {colour} in mkdocs.yml is too light for white header text "
                 f"(contrast {contrast_with_white(colour):.1f}:1, WCAG AA needs 4.5:1): choose a darker colour"
             )
+        if SAFE_ATTRIBUTES not in config.markdown_extensions:  # not left to each partnership's mkdocs.yml
+            config.markdown_extensions.append(SAFE_ATTRIBUTES)
         config.extra["brand_colour"] = colour
         config.extra["completeness"] = self.config.completeness
         # `serve` rebuilds when a page template or the theme changes, not only the sources.

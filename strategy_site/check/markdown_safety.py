@@ -1,0 +1,114 @@
+"""Markdown the site cannot publish as written: unsafe ids and classes, nesting too deep, too many headings."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from markdown.extensions.attr_list import get_attrs
+
+from strategy_site.check.published_text import matches, position_in, published_text
+from strategy_site.check.raw_html import without_code
+from strategy_site.check.registry import Context, check
+from strategy_site.findings import Finding, Location, Rule, Severity
+from strategy_site.html_policy import SAFE_TOKEN
+
+MAX_NESTING = 20  # lists, quotes and HTML blocks inside each other; real documents use three or four
+MAX_HEADINGS = 1000  # per document; far more than a long strategy has
+
+UNSAFE_ATTRIBUTE = Rule(
+    "SS305",
+    "unsafe-id-or-class",
+    Severity.ERROR,
+    what="An id or class given in braces after a heading or paragraph ({: #id .class }) uses characters other "
+    "than letters, digits, '-' and '_'.",
+    why="Ids become links to the heading, entries in the search index and parts of web addresses, where quotes, "
+    "spaces and '<' could break out and run a script in a resident's browser. The site drops such ids and "
+    "classes, so the link or styling the author meant would silently not work.",
+    example="### Zebra crossings {: id='zebra crossings' }",
+    instead="### Zebra crossings {: #zebra-crossings }",
+)
+TOO_DEEP = Rule(
+    "SS306",
+    "nesting-too-deep",
+    Severity.ERROR,
+    what=f"Lists, quotes or HTML blocks are nested inside each other more than {MAX_NESTING} levels deep.",
+    why="No document needs it, and the Markdown converter runs out of stack on deep nesting, so the site "
+    "cannot be built.",
+    example="- a\n    - b\n        - c ... (twenty levels and more)",
+    instead="Use headings and separate lists; a reader cannot follow more than three or four levels anyway.",
+)
+TOO_MANY_HEADINGS = Rule(
+    "SS307",
+    "too-many-headings",
+    Severity.ERROR,
+    what=f"A document has more than {MAX_HEADINGS} headings.",
+    why="Every heading becomes an entry in the contents and the search index; thousands make the build and "
+    "the search page very slow. No real document has so many.",
+    example="A progress update pasted from a spreadsheet with a heading for every row.",
+    instead="Use a table, or split the document.",
+)
+
+_ATTRIBUTE_LIST = re.compile(r"\{:?[ ]*(?P<attributes>[^}\n]*)\}")
+_SAFE = re.compile(SAFE_TOKEN)
+_CONTAINER = re.compile(r" {0,3}(?:>|[-*+](?=\s)|\d{1,9}[.)](?=\s))[ \t]?")
+_HTML_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b[^>]*?(/?)>")
+_VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "wbr", "col", "area", "base", "source", "track", "embed"})
+
+
+def _unsafe_tokens(attributes: str) -> Iterator[str]:
+    for key, value in get_attrs(attributes):
+        if key == "#" or key == "id":
+            if not _SAFE.fullmatch(value):
+                yield f"the id '{value}'"
+        elif key == ".":
+            if not _SAFE.fullmatch(value):
+                yield f"the class '{value}'"
+        elif key == "class":
+            yield from (f"the class '{name}'" for name in value.split() if not _SAFE.fullmatch(name))
+
+
+def _nesting(text: str) -> Iterator[tuple[int, int]]:
+    """(offset, depth) wherever the depth of lists, quotes and HTML blocks first passes the limit."""
+    open_tags = 0
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        indent = len(line) - len(line.lstrip(" \t"))
+        markers, rest = 0, line
+        while (marker := _CONTAINER.match(rest)) is not None:
+            markers, rest = markers + 1, rest[marker.end():]
+        for tag in _HTML_TAG.finditer(line):
+            closing, name, self_closing = tag.groups()
+            if name.lower() not in _VOID and not self_closing:
+                open_tags += -1 if closing else 1
+        depth = indent // 4 + markers + max(open_tags, 0)
+        if depth > MAX_NESTING:
+            yield offset, depth
+            return
+        offset += len(line)
+
+
+@check
+def markdown_safety(context: Context) -> Iterator[Finding]:
+    for source in context.project.files:
+        for text in published_text(source):
+            text = without_code(text)
+            if "{" in text.value:
+                for match, position in matches(source, _ATTRIBUTE_LIST, text):
+                    for token in _unsafe_tokens(match.group("attributes")):
+                        yield UNSAFE_ATTRIBUTE.at(
+                            Location(source.path, position), f"{token} uses characters other than letters, digits, '-' and '_', so the site drops it",
+                            "write ids and classes with letters, digits, '-' and '_' only, as {: #zebra-crossings }",
+                        )
+            for offset, depth in _nesting(text.value):
+                yield TOO_DEEP.at(
+                    Location(source.path, position_in(source, text, offset)),
+                    f"lists, quotes or HTML blocks are nested {depth} levels deep here, more than the {MAX_NESTING} the site can publish",
+                    "use headings and separate lists instead of nesting deeper",
+                )
+        if len(source.sections) > MAX_HEADINGS:
+            yield TOO_MANY_HEADINGS.at(
+                Location(source.path, source.sections[MAX_HEADINGS].position),
+                f"the document has {len(source.sections):,} headings, more than the {MAX_HEADINGS:,} the site can publish",
+                "use a table instead of a heading per item, or split the document",
+            )
