@@ -87,6 +87,9 @@ class StrategySitePlugin(BasePlugin[PluginConfig]):
         return config
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        # MkDocs' theme environment does not escape: the partnership's name, titles and file names would
+        # reach every page as markup. Page content is sanitised HTML, the one value the theme marks safe.
+        env.autoescape = True
         env.filters["long_date"] = lambda iso: long_date(dt.date.fromisoformat(str(iso)))
         return env
 
