@@ -8,6 +8,7 @@ import sys
 import time
 from pathlib import Path
 
+from strategy_site.characters import printable
 from strategy_site.check import run_checks
 from strategy_site.findings import Finding, Severity
 from strategy_site.model.project import Project, load_project
@@ -176,6 +177,10 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except UsageProblem as problem:
         print(f"strategy-site: {problem}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    except OSError as error:  # a full or read-only disk, a name too long: one plain line, never a traceback
+        where = f" ({printable(str(error.filename))})" if error.filename else ""
+        print(f"strategy-site: {args.command} could not finish: {error.strerror or error}{where}.", file=sys.stderr)
         return EXIT_UNUSABLE
     except KeyboardInterrupt:
         return 130

@@ -112,3 +112,22 @@ def test_the_rules_command_prints_the_catalogue(capsys: pytest.CaptureFixture[st
 def test_the_schema_command_writes_one_schema_per_kind(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["schema", "--out", str(tmp_path)]) == 0
     assert json.loads((tmp_path / "action-plan.schema.json").read_text())["properties"]["actions"]["type"] == "array"
+
+
+def test_escape_sequences_in_a_source_never_reach_the_terminal(project_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    plan = project_dir / "action-plans/2026-27.yml"
+    edit(plan, "    activity: new\n", '    activity: new\n    "\\e[2J\\e[31mfake": x\n')  # an escaped key: not refused by the reader
+    plan.write_text(plan.read_text(encoding="utf-8") + "# \x1b]0;owned\x07 a raw one too\n", encoding="utf-8")
+
+    assert main(["check", "src"]) == 1
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out
+    assert '"\\u001b[2J\\u001b[31mfake" is not a field of an action' in out
+
+
+def test_a_write_that_fails_is_one_plain_line_with_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "schemas").write_text("a file where a folder should be")
+
+    assert main(["schema", "--out", str(tmp_path / "schemas")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("strategy-site: schema could not finish: ") and err.count("\n") == 1

@@ -327,3 +327,17 @@ def test_an_out_folder_that_is_a_file_is_a_plain_error(project_dir: Path, capsys
     Path("reports").write_text("not a folder")
     assert main([*REPORT, "--out", "reports"]) == 2
     assert "strategy-site: cannot write the report into 'reports': File exists" in capsys.readouterr().err
+
+
+def test_since_a_revision_holding_a_link_out_of_the_folder_skips_the_link(
+    project_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project_dir / "indicators/passwd.yml").symlink_to("/etc/passwd")
+    run_git(project_dir, "init", "-q")
+    run_git(project_dir, "add", ".")
+    run_git(project_dir, "commit", "-qm", "With a link")
+    (project_dir / "indicators/passwd.yml").unlink()
+
+    assert main([*REPORT, "--since", "HEAD", "--format", "json"]) == 0
+    changes = json.loads(capsys.readouterr().out)["changes"]
+    assert [f["code"] for f in changes["resolved"]] == []  # the link was never read, then or now

@@ -54,6 +54,16 @@ def sources_at(root: Path, revision: str, into: Path) -> Path:
     archive = git("archive", "--format=tar", revision, "--", ".")
     if archive.returncode:
         raise RevisionProblem(f"{root} did not exist at revision '{revision}'")
-    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
-        tar.extractall(into, filter="data")  # run inside the folder, git archives its paths relative to it
+    try:
+        with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+            tar.extractall(into, filter=_files_only)  # run inside the folder, git archives its paths relative to it
+    except (tarfile.TarError, OSError) as error:
+        raise RevisionProblem(f"the sources at revision '{revision}' could not be unpacked: {error}") from error
     return into
+
+
+def _files_only(member: tarfile.TarInfo, destination: str) -> tarfile.TarInfo | None:
+    """Files and folders only: a link in an old revision is skipped, as the loader skips one today."""
+    if not (member.isfile() or member.isdir()):
+        return None
+    return tarfile.data_filter(member, destination)

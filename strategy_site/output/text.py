@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from strategy_site.characters import for_terminal
 from strategy_site.findings import Finding, Severity, count
 
 
@@ -14,7 +15,7 @@ def format_text(findings: list[Finding], sources: dict[str, str], files_checked:
         lines = sources.get(path, "").splitlines()
         blocks.append("\n".join(_finding(finding, lines) for finding in group))
     blocks.append(summary(findings, files_checked, seconds))
-    return "\n\n".join(blocks) + "\n"
+    return for_terminal("\n\n".join(blocks) + "\n")  # a source line or a quoted value may hold ESC
 
 
 def _finding(finding: Finding, lines: list[str]) -> str:

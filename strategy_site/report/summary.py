@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from strategy_site.characters import for_terminal
 from strategy_site.findings import Severity, count
 from strategy_site.report.accreditation import Verdict
 from strategy_site.report.making import Report
@@ -51,4 +52,4 @@ def format_summary(report: Report) -> str:
         lines.append(f"  {place}: {item.title}. {item.result.value.capitalize()}: {item.label.lower()}. {item.evidence.capitalize()}.")
     errors, warnings = count(a.findings, Severity.ERROR), count(a.findings, Severity.WARNING)
     lines += ["", f"Problems found by check: {plural(errors, 'error')}, {plural(warnings, 'warning')}."]
-    return "\n".join(lines) + "\n"
+    return for_terminal("\n".join(lines) + "\n")
