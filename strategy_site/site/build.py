@@ -2,29 +2,48 @@
 
 The site is built into a folder beside ``site/`` and swapped in only when the
 build succeeds, so a failed build leaves the previous site exactly as it was.
+On Linux the swap is one system call, so there is never a moment without a
+``site/``, even if the build is killed.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import ctypes
 import datetime as dt
+import errno
+import functools
 import logging
+import os
 import shutil
 import sys
 import tempfile
 import time
 import traceback
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import ModuleType
 
 import jinja2
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
 from strategy_site.cli import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, check_project, sources_by_path
 from strategy_site.findings import Severity
 from strategy_site.output.text import format_text
 from strategy_site.site.plugin import StrategySitePlugin
+
+fcntl: ModuleType | None
+try:
+    import fcntl
+except ImportError:  # Windows: builds are not locked against each other
+    fcntl = None
+
+AT_FDCWD = -100  # renameat2's "relative to the working directory", from <fcntl.h>
+RENAME_EXCHANGE = 2  # from <linux/fs.h>
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -43,9 +62,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_UNUSABLE
     logging.basicConfig(format="%(levelname)s - %(message)s", level=logging.WARNING if args.quiet else logging.INFO)
     started = time.perf_counter()
-    problems = _Problems()
+    problems = ProblemLog()
     mkdocs_log = logging.getLogger("mkdocs")
-    for earlier in [h for h in mkdocs_log.handlers if isinstance(h, _Problems)]:
+    for earlier in [h for h in mkdocs_log.handlers if isinstance(h, ProblemLog)]:
         mkdocs_log.removeHandler(earlier)  # from an earlier call in the same process
     mkdocs_log.addHandler(problems)
     try:
@@ -53,6 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     except MkDocsException as error:
         print(f"build.py: the configuration in {args.config} is not valid: {error}", file=sys.stderr)
         return EXIT_UNUSABLE
+    site_dir = (args.site_dir or Path(config.site_dir)).resolve()
     try:
         project, findings, seconds = check_project(Path(config.docs_dir), args.today)
         errors = [f for f in findings if f.severity is Severity.ERROR]
@@ -61,8 +81,7 @@ def main(argv: list[str] | None = None) -> int:
         if errors:
             print("The site was not built: fix the errors above. The previous site is unchanged.", file=sys.stderr)
             return EXIT_FINDINGS
-        site_dir = (args.site_dir or Path(config.site_dir)).resolve()
-        plugin = next((p for p in config.plugins.values() if isinstance(p, StrategySitePlugin)), None)
+        plugin = strategy_plugin(config)
         if plugin is None:
             print(f"build.py: {args.config} does not list the strategy-site plugin under plugins.", file=sys.stderr)
             return EXIT_UNUSABLE
@@ -70,17 +89,28 @@ def main(argv: list[str] | None = None) -> int:
         plugin.today = args.today
         plugin.findings = findings
         build_into(config, site_dir)
-    except MkDocsException as error:
-        reasons = "; ".join(problems.messages) or str(error)
-        print(f"The site was not built: {reasons}. The previous site is unchanged.", file=sys.stderr)
+    except (MkDocsException, jinja2.TemplateError) as error:
+        print(f"The site was not built: {why_not_built(error, problems)}. The previous site is unchanged.", file=sys.stderr)
         return EXIT_FINDINGS
-    except jinja2.TemplateError as error:
-        place = _template_place(error)
-        print(f"The site was not built: {place}a page template failed: {error}. The previous site is unchanged.", file=sys.stderr)
-        return EXIT_FINDINGS
+    except OSError as error:  # a read-only folder, a full disk, a file name too long
+        print(f"The site was not built: cannot write {error.filename or site_dir}: {error.strerror or error}. "
+              "The previous site is unchanged.", file=sys.stderr)
+        return EXIT_UNUSABLE
     if not args.quiet:
         print(f"Built the site in {site_dir} in {time.perf_counter() - started:.2f} s.")
     return EXIT_OK
+
+
+def strategy_plugin(config: MkDocsConfig) -> StrategySitePlugin | None:
+    """The strategy-site plugin listed in the configuration, if it is."""
+    return next((p for p in config.plugins.values() if isinstance(p, StrategySitePlugin)), None)
+
+
+def why_not_built(error: MkDocsException | jinja2.TemplateError, problems: ProblemLog) -> str:
+    """Why MkDocs or a page template stopped the build, in one line."""
+    if isinstance(error, jinja2.TemplateError):
+        return f"{_template_place(error)}a page template failed: {error}"
+    return "; ".join(problems.messages) or str(error)
 
 
 def _template_place(error: jinja2.TemplateError) -> str:
@@ -92,7 +122,7 @@ def _template_place(error: jinja2.TemplateError) -> str:
     return f"{frames[-1].filename}:{frames[-1].lineno}: " if frames else ""
 
 
-class _Problems(logging.Handler):
+class ProblemLog(logging.Handler):
     """MkDocs logs why a build failed and then raises a bare "Aborted"; keep the why to show it."""
 
     def __init__(self) -> None:
@@ -104,20 +134,90 @@ class _Problems(logging.Handler):
         self.messages.append(message.removeprefix("Error running build: ").removeprefix("Config value 'plugins': "))
 
 
-def build_into(config, site_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    """Build into a fresh folder beside ``site_dir`` and swap it in when the build succeeds."""
+def build_into(config: MkDocsConfig, site_dir: Path, *, serve_url: str | None = None) -> None:
+    """Build into a fresh folder beside ``site_dir`` and swap it in when the build succeeds.
+
+    Raises OSError when the site cannot be written; ``site_dir`` is then as it was.
+    """
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))
-    try:
-        config.site_dir = str(staging)
-        mkdocs_build(config)
-        if site_dir.exists():
-            retired = staging.with_name(staging.name.replace("-build-", "-old-"))
-            site_dir.rename(retired)
+    with _locked(site_dir):
+        _repair(site_dir)
+        _remove_leftovers(site_dir)
+        staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))
+        try:
+            config.site_dir = str(staging)
+            mkdocs_build(config, serve_url=serve_url)
+            _swap_in(staging, site_dir)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)  # the failed build, or the retired site after a swap
+
+
+@contextlib.contextmanager
+def _locked(site_dir: Path) -> Iterator[None]:
+    """Hold a lock beside ``site_dir``: two builds at once would remove each other's folders."""
+    if fcntl is None:
+        yield
+        return
+    with open(site_dir.parent / f".{site_dir.name}.lock", "a") as lock:  # closing it releases the lock
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
+def _leftovers(site_dir: Path, kind: str) -> list[Path]:
+    """The ``.site-build-*`` or ``.site-old-*`` folders beside ``site_dir``."""
+    prefix = f".{site_dir.name}-{kind}-"
+    return [path for path in site_dir.parent.iterdir() if path.name.startswith(prefix) and path.is_dir()]
+
+
+def _repair(site_dir: Path) -> None:
+    """Put the previous site back if a build was killed between the two renames of the fallback swap."""
+    retired = _leftovers(site_dir, "old")
+    if retired and not site_dir.exists():
+        # A .site-old-* folder is always a whole site: it is renamed away before it is removed.
+        max(retired, key=lambda path: path.stat().st_mtime).rename(site_dir)
+
+
+def _remove_leftovers(site_dir: Path) -> None:
+    """Remove the folders that killed builds left behind (the lock keeps other builds' folders safe)."""
+    for path in _leftovers(site_dir, "build") + _leftovers(site_dir, "old"):
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def _swap_in(staging: Path, site_dir: Path) -> None:
+    """Make ``staging`` the site; afterwards ``staging`` holds the retired site, if there was one."""
+    if not site_dir.exists():
+        staging.rename(site_dir)  # nothing to replace: one rename is atomic
+    elif not _exchange(staging, site_dir):
+        retired = staging.with_name(staging.name.replace("-build-", "-old-"))
+        site_dir.rename(retired)  # from here until the next rename there is no site_dir: _repair undoes a kill
+        try:
             staging.rename(site_dir)
-            shutil.rmtree(retired, ignore_errors=True)
-        else:
-            staging.rename(site_dir)
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)
+        except OSError:
+            retired.rename(site_dir)
+            raise
+        retired.rename(staging)  # so that a partly removed old site never has an "-old-" name
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two folders in one system call; False where the system cannot (then nothing has changed)."""
+    renameat2 = _renameat2()
+    if renameat2 is None:
+        return False
+    if renameat2(AT_FDCWD, os.fsencode(first), AT_FDCWD, os.fsencode(second), RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS):  # the kernel or the file system has no RENAME_EXCHANGE
+        return False
+    raise OSError(code, os.strerror(code), str(second))
+
+
+@functools.cache
+def _renameat2() -> Callable[..., int] | None:
+    """The C library's renameat2 (Linux, glibc 2.28 or later), or None."""
+    if not sys.platform.startswith("linux"):
+        return None
+    function = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    if function is not None:
+        function.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+        function.restype = ctypes.c_int
+    return function
