@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from strategy_site.site.serve import banner
 from tests.conftest import edit
+
+HOSTILE_LEAD = '"<script>alert(1)</script>"'
+ESCAPED_FINDING = (
+    "strategy_src/action-plans/2026-27.yml:8:11: &quot;&lt;script&gt;alert(1)&lt;/script&gt;&quot; "
+    "is not a valid id for &quot;lead&quot;"
+)
 
 
 def free_port() -> int:
@@ -21,32 +30,68 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def page_when(url: str, wanted: str, seconds: float = 30) -> str:
-    """The page at ``url`` once it contains ``wanted``; the test fails if it never does."""
-    deadline, text = time.monotonic() + seconds, ""
+def page_where(url: str, wanted: Callable[[str], bool], what: str, seconds: float = 30) -> str:
+    """The page at ``url`` once ``wanted`` holds for it; the test fails if it never does."""
+    deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
             text = urllib.request.urlopen(url, timeout=2).read().decode("utf-8")
-            if wanted in text:
+            if wanted(text):
                 return text
         except OSError:
             pass
         time.sleep(0.3)
-    raise AssertionError(f"{wanted!r} did not appear at {url} within {seconds} s")
+    raise AssertionError(f"{url} did not show {what} within {seconds} s")
+
+
+def page_when(url: str, wanted: str, seconds: float = 30) -> str:
+    """The page at ``url`` once it contains ``wanted``; the test fails if it never does."""
+    return page_where(url, lambda text: wanted in text, repr(wanted), seconds)
+
+
+def status(url: str) -> int:
+    """The status of ``url``, which must answer within 5 s: a stuck server fails the test."""
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return int(response.status)
+
+
+def stop(server: subprocess.Popen[str]) -> int:
+    """Stop the server as Ctrl-C does; its exit status."""
+    server.send_signal(signal.SIGINT)
+    try:
+        return server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait(timeout=10)
+        raise
 
 
 @pytest.fixture
-def preview(site_project: Path) -> Iterator[str]:
+def start_server(site_project: Path) -> Iterator[Callable[[int], subprocess.Popen[str]]]:
+    """Start `strategy-site serve` in the project on a port; every server started is stopped afterwards."""
+    servers: list[subprocess.Popen[str]] = []
+    temporary = site_project / "tmp"  # where the server keeps the site it serves
+    temporary.mkdir()
+
+    def start(port: int) -> subprocess.Popen[str]:
+        servers.append(subprocess.Popen(
+            [sys.executable, "-m", "strategy_site", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=site_project, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+            env={**os.environ, "TMPDIR": str(temporary)},
+        ))
+        return servers[-1]
+
+    yield start
+    for server in servers:
+        if server.poll() is None:
+            stop(server)
+
+
+@pytest.fixture
+def preview(start_server: Callable[[int], subprocess.Popen[str]]) -> str:
     port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "strategy_site", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=site_project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    try:
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    start_server(port)
+    return f"http://127.0.0.1:{port}/"
 
 
 def test_serve_shows_the_site(preview: str) -> None:
@@ -63,3 +108,97 @@ def test_serve_rebuilds_when_a_page_template_changes(site_project: Path, preview
     page_when(preview, "Progress at a glance")
     edit(site_project / "templates/content/home.md.j2", "## Progress at a glance", "## Progress so far")
     page_when(preview, "Progress so far")
+
+
+def test_serve_answers_pages_and_static_assets(preview: str) -> None:
+    page_when(preview + "action-plans/2026-27/", "Fit door and window locks for older residents")
+    assert status(preview + "action-plans/2026-27/") == 200
+    assert status(preview + "assets/app.css") == 200
+
+
+def test_while_a_source_has_an_error_serve_keeps_the_last_good_site_with_the_findings_on_top(
+    site_project: Path, preview: str
+) -> None:
+    page = preview + "action-plans/2026-27/"
+    page_when(page, "Fit door and window locks for older residents")
+    edit(site_project / "strategy_src/action-plans/2026-27.yml", "lead: police", f"lead: {HOSTILE_LEAD}")
+
+    text = page_when(page, "Preview not updated")
+
+    assert status(page) == 200
+    assert status(preview + "assets/app.css") == 200
+    assert "Fit door and window locks for older residents" in text
+    body = text[text.index("<body"):]
+    assert body.index('role="alert"') < body.index("Fit door and window locks")
+    assert f"<li>{ESCAPED_FINDING}" in text
+    assert "<script>alert(1)" not in text
+
+
+def test_the_banner_goes_when_the_error_is_fixed(site_project: Path, preview: str) -> None:
+    source = site_project / "strategy_src/action-plans/2026-27.yml"
+    page_when(preview, "Fernley Partnership")
+    edit(source, "lead: police", f"lead: {HOSTILE_LEAD}")
+    page_when(preview, "Preview not updated")
+
+    edit(source, f"lead: {HOSTILE_LEAD}", "lead: police")
+
+    text = page_where(preview, lambda text: "Preview not updated" not in text, "no banner")
+    assert 'role="alert"' not in text
+    assert "<title>Fernley Partnership</title>" in text
+
+
+def test_serve_with_errors_from_the_start_says_the_site_cannot_be_previewed_yet(
+    site_project: Path, start_server: Callable[[int], subprocess.Popen[str]]
+) -> None:
+    edit(site_project / "strategy_src/action-plans/2026-27.yml", "lead: police", f"lead: {HOSTILE_LEAD}")
+    port = free_port()
+    start_server(port)
+    home = f"http://127.0.0.1:{port}/"
+
+    text = page_when(home, "The site cannot be previewed yet")
+
+    assert f"<li>{ESCAPED_FINDING}" in text
+    assert status(home) == 200
+    edit(site_project / "strategy_src/action-plans/2026-27.yml", f"lead: {HOSTILE_LEAD}", "lead: police")
+    page_when(home, "<title>Fernley Partnership</title>")
+
+
+def test_ctrl_c_stops_serve_with_status_0_and_removes_its_temporary_site(
+    site_project: Path, start_server: Callable[[int], subprocess.Popen[str]]
+) -> None:
+    port = free_port()
+    server = start_server(port)
+    page_when(f"http://127.0.0.1:{port}/", "Fernley Partnership")
+
+    assert stop(server) == 0
+    assert list((site_project / "tmp").iterdir()) == []
+
+
+def test_serve_on_an_address_in_use_says_so_and_exits_with_2(
+    start_server: Callable[[int], subprocess.Popen[str]]
+) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        server = start_server(port)
+        out, _ = server.communicate(timeout=60)
+
+    assert server.returncode == 2
+    assert (
+        f"strategy-site serve: cannot listen on 127.0.0.1:{port}: Address already in use. Choose another with --dev-addr.\n"
+    ) in out
+
+
+def test_the_banner_lists_twenty_problems_and_counts_the_rest() -> None:
+    html = banner([f"strategy_src/partnership.yml:{n}:1: problem {n}" for n in range(1, 26)]).decode()
+
+    assert html.count("<li>") == 21
+    assert "<li>strategy_src/partnership.yml:20:1: problem 20</li>" in html
+    assert "problem 21" not in html
+    assert "<li>and 5 more</li>" in html
+    assert "because of 25 problems:" in html
+
+
+def test_no_problems_no_banner() -> None:
+    assert banner([]) == b""
