@@ -1,4 +1,4 @@
-"""Characters that have no place in a strategy document, and how to show text that holds them.
+"""Characters that have no place in a strategy document.
 
 Control characters (ESC, NUL, the C1 range...) cannot be written in XML, break the feed and the
 charts, and can rewrite a terminal or a CI log that prints them. Direction overrides (U+202A to
@@ -16,20 +16,3 @@ CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u
 def describe(character: str) -> str:
     """A control character as officers can search for it: 'U+001B'."""
     return f"U+{ord(character):04X}"
-
-
-_UNPRINTABLE = re.compile(CONTROL.pattern[:-1] + "\t\n\r]")
-
-
-def printable(text: str) -> str:
-    """``text`` on one line with every control character shown as \\u001b, so printing it cannot rewrite
-    a terminal or forge a line of a CI log."""
-    return _UNPRINTABLE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
-
-
-_TERMINAL_UNSAFE = re.compile(CONTROL.pattern[:-1] + "\r]")
-
-
-def for_terminal(text: str) -> str:
-    """Lines for a terminal or CI log: line breaks kept, every other control character shown as \\u001b."""
-    return _TERMINAL_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)

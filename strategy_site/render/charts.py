@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from xml.sax.saxutils import escape
+import sys
 
 from strategy_site.model.progress import IndicatorProgress
+from strategy_site.text_safety import xml_escape
 from strategy_site.words import number
 
 WIDTH, HEIGHT = 640, 360
@@ -24,21 +25,31 @@ GRID = "#d8d8d8"
 TEXT = "#0b0c0c"
 
 
+# Figures closer together than this share of their size are drawn as one value: no tick step
+# could tell them apart. (Also keeps the step far from float underflow.)
+RESOLUTION = 1e-9
+DUST = 1e-9  # division leaves dust (0.3 / 0.1 is 2.9999999999999996): a figure this near a tick, in steps, is on it
+
+
+def _spread(low: float, high: float) -> tuple[float, float]:
+    """A range with room for ticks around figures that are all the same: a tenth of their size (at least 1)
+    either side, without crossing zero, so a chart of zeros or of small counts does not show negative ticks."""
+    pad = max(abs(low) / 10, abs(high) / 10, 1.0)
+    bottom = low - pad if low < 0 else max(low - pad, 0.0)
+    top = high + pad if high >= 0 else min(high + pad, 0.0)
+    return max(bottom, -sys.float_info.max), min(top, sys.float_info.max)
+
+
 def _nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
-    if high <= low:
-        high = low + 1
-    raw = (high - low) / (count - 1)
-    magnitude = 10 ** math.floor(math.log10(raw))
+    """Round numbers from at or below ``low`` to at or above ``high``, about ``count`` of them and never
+    more than count + 2; for ranges near the limits of a float, just ``low`` and ``high``."""
+    if high - low <= RESOLUTION * max(abs(low), abs(high), 1.0):
+        low, high = _spread(low, high)
+    raw = high / (count - 1) - low / (count - 1)  # not (high - low) / ..., which overflows for -1e308 to 1e308
+    magnitude = 10.0 ** math.floor(math.log10(raw))
     step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
-    start = math.floor(low / step) * step
-    ticks = []
-    value = start
-    while value <= high + step * 0.001:
-        ticks.append(round(value, 10))
-        value += step
-    if ticks[-1] < high:
-        ticks.append(round(value, 10))
-    return ticks
+    ticks = [k * step for k in range(math.floor(low / step + DUST), math.ceil(high / step - DUST) + 1)]
+    return ticks if all(math.isfinite(tick) for tick in ticks) else [low, high]
 
 
 def alt_text(progress: IndicatorProgress) -> str:
@@ -75,16 +86,18 @@ def indicator_chart(progress: IndicatorProgress) -> str:
         return round(LEFT + plot_w * (when - first).days / span, 1)
 
     def y(value: float) -> float:
-        return round(TOP + plot_h * (1 - (value - low) / (high - low)), 1)
+        # Halves first, so that neither difference overflows when the range spans nearly all floats.
+        share = (value / 2 - low / 2) / (high / 2 - low / 2)
+        return round(TOP + plot_h * (1 - share), 1)
 
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" '
         f'role="img" font-family="system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif" font-size="16" fill="{TEXT}">',
-        f"<title>{escape(indicator.title)}</title>",
-        f"<desc>{escape(alt_text(progress))}</desc>",
+        f"<title>{xml_escape(indicator.title)}</title>",
+        f"<desc>{xml_escape(alt_text(progress))}</desc>",
         f'<rect width="{WIDTH}" height="{HEIGHT}" fill="#ffffff"/>',
         f'<text x="{LEFT}" y="22" font-weight="700">{"▲ Higher" if indicator.better == "higher" else "▼ Lower"} is better</text>',
-        f'<text x="{WIDTH - RIGHT}" y="22" text-anchor="end">{escape(indicator.unit)}</text>',
+        f'<text x="{WIDTH - RIGHT}" y="22" text-anchor="end">{xml_escape(indicator.unit)}</text>',
     ]
     for tick in ticks:
         out.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(tick)}" y2="{y(tick)}" stroke="{GRID}"/>')
@@ -97,7 +110,7 @@ def indicator_chart(progress: IndicatorProgress) -> str:
     for label, when in labelled:
         anchor = "start" if x(when) < LEFT + 40 else "end" if x(when) > WIDTH - RIGHT - 40 else "middle"
         out.append(f'<line x1="{x(when)}" x2="{x(when)}" y1="{TOP + plot_h}" y2="{TOP + plot_h + 6}" stroke="{TEXT}"/>')
-        out.append(f'<text x="{x(when)}" y="{TOP + plot_h + 22}" text-anchor="{anchor}">{escape(label)}</text>')
+        out.append(f'<text x="{x(when)}" y="{TOP + plot_h + 22}" text-anchor="{anchor}">{xml_escape(label)}</text>')
     if progress.target and progress.baseline:
         out.append(
             f'<line x1="{x(progress.baseline.when)}" y1="{y(progress.baseline.value)}" x2="{x(progress.target.by.end)}" '
@@ -128,12 +141,12 @@ def _legend(baseline: bool, trajectory: bool, target: str | None) -> list[str]:
     if trajectory:
         items.append((f'<line x1="0" x2="28" y1="0" y2="0" stroke="{GUIDE}" stroke-width="2" stroke-dasharray="8 6"/>', "Path to target"))
     if target:
-        items.append((f'<path d="M14 -8L22 0L14 8L6 0Z" fill="{TEXT}"/>', escape(target)))
+        items.append((f'<path d="M14 -8L22 0L14 8L6 0Z" fill="{TEXT}"/>', target))
     out, left = [], LEFT
     for sample, label in items:
         width = 36 + CHAR_WIDTH * len(label)
         if left + width > WIDTH - RIGHT:  # wrap the key onto a second row rather than off the edge
             left, top = LEFT, top + 28
-        out.append(f'<g transform="translate({left} {top})">{sample}<text x="36" y="5">{label}</text></g>')
+        out.append(f'<g transform="translate({left} {top})">{sample}<text x="36" y="5">{xml_escape(label)}</text></g>')
         left += width + 20
     return out

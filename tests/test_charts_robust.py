@@ -1,0 +1,124 @@
+"""Indicator charts cope with any finite figures: huge, tiny, negative, all the same, or spanning every float."""
+
+from __future__ import annotations
+
+import math
+import re
+import sys
+import xml.etree.ElementTree as ET
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from strategy_site.model.documents import Indicator
+from strategy_site.model.fields import parse_period
+from strategy_site.model.progress import IndicatorProgress, Point, TargetStatus, Trend
+from strategy_site.render.charts import BOTTOM, HEIGHT, LEFT, TOP, indicator_chart
+from strategy_site.words import number
+
+SVG = "{http://www.w3.org/2000/svg}"
+COORDINATES = {"x", "y", "x1", "x2", "y1", "y2", "cx", "cy", "points", "d", "transform"}
+BOX = 10_000  # every coordinate lies within this many units of the origin; the chart is 640 by 360
+PLOT_TOP, PLOT_BOTTOM = TOP, HEIGHT - BOTTOM
+BIGGEST = sys.float_info.max
+
+
+def progress(baseline: float | None, figures: list[float], target: float | None, target_year: int = 2030) -> IndicatorProgress:
+    """An indicator's progress with these figures: the baseline in 2019/20, then a figure a year from 2020/21."""
+    indicator = Indicator.model_validate({
+        "id": "burglary-rate", "title": "Burglary rate", "definition": "Burglaries per 1,000 households.",
+        "unit": "per 1,000 households", "better": "lower", "source": "Police", "collection": "Recorded crime",
+        "geography": "Borough", "frequency": "annual",
+        "targets": [{"value": 15, "by": f"{target_year}/{(target_year + 1) % 100:02d}", "kind": "floor"}],
+    })
+    # model_copy does not validate, so the chart meets the figure as given, whatever limits the model sets.
+    goal = indicator.targets[0].model_copy(update={"value": target}) if target is not None else None
+    start = Point(parse_period("2019/20"), baseline) if baseline is not None else None
+    points = tuple(Point(parse_period(f"{2020 + i}/{(21 + i) % 100:02d}"), value) for i, value in enumerate(figures))
+    return IndicatorProgress(indicator, start, points, goal, None, Trend.TOO_FEW_FIGURES, TargetStatus.NO_TARGET)
+
+
+def coordinates(value: str) -> list[float]:
+    """The numbers in a coordinate attribute: '12.5', '1,2 3,4', 'M1 2L3 4Z' or 'translate(64 308)'."""
+    return [float(token) for token in re.split(r"[\s,()MLZ]+|translate", value) if token]
+
+
+def tick_labels(svg: ET.Element) -> list[str]:
+    """The value axis's labels, bottom to top: the text right-aligned just left of the plot."""
+    return [t.text or "" for t in svg.iter(f"{SVG}text") if t.get("x") == str(LEFT - 8)]
+
+
+def as_number(label: str) -> float:
+    return float(label.replace(",", ""))
+
+
+FIGURE = st.floats(allow_nan=False, allow_infinity=False)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    baseline=st.none() | FIGURE,
+    figures=st.lists(FIGURE, max_size=6),
+    target=st.none() | FIGURE,
+    target_year=st.integers(min_value=2015, max_value=2040),
+)
+@example(baseline=-1.7e308, figures=[1.7e308], target=None, target_year=2030)  # the range overflows a float
+@example(baseline=BIGGEST, figures=[BIGGEST, BIGGEST], target=BIGGEST, target_year=2030)
+@example(baseline=-BIGGEST, figures=[], target=BIGGEST, target_year=2030)
+@example(baseline=1e16, figures=[1e16], target=1e16, target_year=2030)
+@example(baseline=None, figures=[1e-300, 5e-324, 0.0], target=None, target_year=2030)
+@example(baseline=None, figures=[], target=None, target_year=2030)
+def test_any_finite_figures_give_a_well_formed_chart_with_every_point_in_the_plot(
+    baseline: float | None, figures: list[float], target: float | None, target_year: int
+) -> None:
+    svg = ET.fromstring(indicator_chart(progress(baseline, figures, target, target_year)))
+
+    for element in svg.iter():
+        for name in COORDINATES.intersection(element.keys()):
+            numbers = coordinates(element.get(name, ""))
+            assert numbers and all(math.isfinite(n) and -BOX <= n <= BOX for n in numbers), (element.tag, name, element.get(name))
+
+    labels = tick_labels(svg)
+    assert 2 <= len(labels) <= 7
+    values = [as_number(label) for label in labels]
+    assert all(math.isfinite(v) for v in values) and values == sorted(values)
+    grid = [float(line.get("y1", "")) for line in svg.iter(f"{SVG}line") if line.get("stroke") == "#d8d8d8"]
+    assert len(grid) == len(labels) and grid == sorted(grid, reverse=True) and len(set(grid)) == len(grid)
+
+    # Every figure sits between the lowest and the highest tick, so inside the plot.
+    dots = [float(c.get("cy", "")) for c in svg.iter(f"{SVG}circle") if c.get("r") in ("4.5", "6") and c.get("cx") != "14"]
+    diamonds = [coordinates(p.get("d", ""))[1] + 8 for p in svg.iter(f"{SVG}path") if not p.get("d", "").startswith("M14 ")]
+    assert len(dots) == len(figures) + (baseline is not None) and len(diamonds) == (target is not None)
+    assert all(PLOT_TOP - 0.5 <= y <= PLOT_BOTTOM + 0.5 for y in dots + diamonds)
+
+
+def labels_for(*figures: float, target: float | None = None) -> list[str]:
+    return tick_labels(ET.fromstring(indicator_chart(progress(None, list(figures), target))))
+
+
+def test_ordinary_figures_keep_their_round_tick_labels() -> None:
+    # 21.4 down to 15: a step of 2, from the even number below to the even number above.
+    assert labels_for(21.4, 19.8, 18.9, target=15) == ["14", "16", "18", "20", "22"]
+    assert labels_for(0.1, 0.7) == ["0", "0.2", "0.4", "0.6", "0.8"]
+    assert labels_for(-3.5, 2) == ["-4", "-2", "0", "2"]
+
+
+def test_figures_all_the_same_get_ticks_either_side_of_the_value() -> None:
+    assert labels_for(5, 5, target=5) == ["4", "4.5", "5", "5.5", "6"]
+    assert labels_for(-0.5) == ["-1.5", "-1", "-0.5", "0"]
+    assert labels_for(1e16, 1e16, target=1e16) == [
+        "9,000,000,000,000,000", "9,500,000,000,000,000", "10,000,000,000,000,000", "10,500,000,000,000,000", "11,000,000,000,000,000"]
+
+
+def test_figures_of_zero_do_not_give_negative_ticks() -> None:
+    assert labels_for(0, 0) == ["0", "0.25", "0.5", "0.75", "1"]
+
+
+def test_a_figure_of_1e308_is_drawn_with_finite_labels() -> None:
+    labels = labels_for(1e308, 1e308)
+    assert len(set(labels)) == 5 and all(math.isfinite(as_number(label)) for label in labels)
+    assert as_number(labels[0]) < 1e308 < as_number(labels[-1])
+
+
+def test_a_range_too_wide_to_subtract_is_labelled_by_its_ends() -> None:
+    assert labels_for(-1.7e308, 1.7e308) == [number(-1.7e308), number(1.7e308)]
