@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from strategy_site.characters import printable
+from strategy_site.text_safety import printable
 from strategy_site.check import run_checks
 from strategy_site.findings import Finding, Severity
 from strategy_site.model.project import Project, load_project

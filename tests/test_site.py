@@ -94,6 +94,28 @@ def test_a_script_in_an_officers_markdown_never_reaches_the_site(site_project: P
     assert "<p>Hover</p>" in page
 
 
+def test_plain_text_fields_appear_exactly_as_written_never_as_markup(site_project: Path) -> None:
+    plan = site_project / "strategy_src/action-plans/2026-27.yml"
+    edit(plan, "title: Fit door and window locks for older residents",
+         "title: 'Locks </title><script>alert(1)</script> *for* [all](javascript:alert(2)) {: #x } 2.0'")
+    (site_project / "strategy_src/partnership.yml").write_text(
+        (site_project / "strategy_src/partnership.yml").read_text(encoding="utf-8").replace(
+            "name: Fernley Partnership", "name: Fernley <svg/onload=alert(7)>", 1), encoding="utf-8")
+
+    site = build(site_project)
+    page = read(site, "actions/SF-01")
+
+    title = "Locks &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; *for* [all](javascript:alert(2)) {: #x } 2.0"
+    assert f"<title>{title} – Fernley &lt;svg/onload=alert(7)&gt;</title>" in page
+    assert f'<h1 class="govuk-heading-xl" id="{"locks-titlescriptalert1script-for-alljavascriptalert2-x-20"}">{title}</h1>' in page
+    assert "<svg" not in page and "<script>alert" not in page
+
+
+def test_the_open_data_page_names_each_column_as_written(site_project: Path) -> None:
+    page = read(build(site_project), "open-data")
+    assert "<code>lead_name</code>" in page and "\\" not in page
+
+
 def test_two_builds_of_the_same_sources_are_byte_identical(site_project: Path) -> None:
     first = build(site_project)
     snapshot = {p.relative_to(first): p.read_bytes() for p in first.rglob("*") if p.is_file()}

@@ -14,7 +14,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from strategy_site.characters import printable
+from strategy_site.text_safety import printable
 from strategy_site.findings import Finding, Location, Rule, Severity
 
 MAX_FILE_BYTES = 2 * 1024 * 1024  # far above any real document; a larger file is a mistake or an attack

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from strategy_site.characters import for_terminal
+from strategy_site.text_safety import for_terminal
 from strategy_site.findings import Finding, Severity, count
 
 

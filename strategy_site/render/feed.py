@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from xml.sax.saxutils import escape
+from urllib.parse import quote
 
 from strategy_site.model.project import Project
 from strategy_site.render.paths import Asset, page_path
+from strategy_site.text_safety import xml_escape
 
 FEED_PATH = "progress/feed.xml"
 
@@ -17,10 +18,11 @@ def _stamp(day: dt.date) -> str:
 
 
 def _url(site_url: str, markdown_path: str) -> str:
-    """The page's address, as MkDocs publishes it with directory URLs."""
+    """The page's address, as MkDocs publishes it with directory URLs, with each segment percent-encoded
+    (a file name may hold spaces, quotes or angle brackets)."""
     path = markdown_path.removesuffix(".md")
     path = "" if path == "index" else path.removesuffix("/index") + "/"
-    return site_url.rstrip("/") + "/" + path
+    return site_url.rstrip("/") + "/" + quote(path, safe="/")
 
 
 def atom_feed(project: Project, site_url: str) -> Asset:
@@ -31,12 +33,12 @@ def atom_feed(project: Project, site_url: str) -> Asset:
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
         '<feed xmlns="http://www.w3.org/2005/Atom">',
-        f"  <title>{escape(name)}: progress updates</title>",
-        f'  <link rel="self" href="{escape(site_url.rstrip("/") + "/" + FEED_PATH)}"/>',
-        f'  <link rel="alternate" type="text/html" href="{escape(_url(site_url, "progress/index.md"))}"/>',
-        f"  <id>{escape(_url(site_url, 'progress/index.md'))}</id>",
+        f"  <title>{xml_escape(name)}: progress updates</title>",
+        f'  <link rel="self" href="{xml_escape(site_url.rstrip("/") + "/" + FEED_PATH)}"/>',
+        f'  <link rel="alternate" type="text/html" href="{xml_escape(_url(site_url, "progress/index.md"))}"/>',
+        f"  <id>{xml_escape(_url(site_url, 'progress/index.md'))}</id>",
         f"  <updated>{updated}</updated>",
-        f"  <author><name>{escape(name)}</name></author>",
+        f"  <author><name>{xml_escape(name)}</name></author>",
     ]
     for update in updates:
         url = _url(site_url, page_path(project, update))
@@ -46,12 +48,12 @@ def atom_feed(project: Project, site_url: str) -> Asset:
         )
         lines += [
             "  <entry>",
-            f"    <title>{escape(update.title)}</title>",
-            f'    <link rel="alternate" type="text/html" href="{escape(url)}"/>',
-            f"    <id>{escape(url)}</id>",
+            f"    <title>{xml_escape(update.title)}</title>",
+            f'    <link rel="alternate" type="text/html" href="{xml_escape(url)}"/>',
+            f"    <id>{xml_escape(url)}</id>",
             f"    <published>{_stamp(update.published)}</published>",
             f"    <updated>{_stamp(update.published)}</updated>",
-            f"    <summary>{escape(summary)}</summary>",
+            f"    <summary>{xml_escape(summary)}</summary>",
             "  </entry>",
         ]
     lines.append("</feed>")

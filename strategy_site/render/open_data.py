@@ -8,9 +8,7 @@ names and meanings are a published interface: add columns, never rename them.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -20,8 +18,15 @@ from strategy_site.model.fields import Period
 from strategy_site.model.progress import IndicatorProgress
 from strategy_site.model.project import Project
 from strategy_site.render.paths import Asset, source_path
+from strategy_site.text_safety import csv_table
 
 LIST_SEPARATOR = "; "
+SPREADSHEET_NOTE = (  # the same rule, for residents, is on the open data page (templates/content/open-data.md.j2)
+    "In the CSV files, a text value that begins with =, +, -, @, a tab, a carriage return or a full-width "
+    "=, +, - or @ has an apostrophe (') put in front of it, so that spreadsheets show it as text instead of "
+    "running it as a formula; text that looks like a negative number, such as -5%, is treated the same. "
+    "Numbers are never changed, and the JSON files hold every value unchanged."
+)
 
 
 @dataclass(frozen=True)
@@ -152,15 +157,10 @@ def _plain(value: Any) -> Any:
 
 
 def _csv(table: Table, records: list[dict[str, Any]]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180
-    writer.writerow([column.name for column in table.columns])
-    for record in records:
-        writer.writerow([
-            LIST_SEPARATOR.join(record[c.name]) if c.is_list else "" if record[c.name] is None else record[c.name]
-            for c in table.columns
-        ])
-    return out.getvalue()
+    return csv_table(
+        [column.name for column in table.columns],
+        ([LIST_SEPARATOR.join(record[c.name]) if c.is_list else record[c.name] for c in table.columns] for record in records),
+    )
 
 
 def descriptor(project: Project, all_tables: tuple[Table, ...]) -> dict[str, Any]:
@@ -169,7 +169,7 @@ def descriptor(project: Project, all_tables: tuple[Table, ...]) -> dict[str, Any
         "profile": "tabular-data-package",
         "name": "community-strategy",
         "title": f"{name}: community strategy open data",
-        "description": "The actions, indicators, partners, priorities and agreements of the community strategy.",
+        "description": "The actions, indicators, partners, priorities and agreements of the community strategy. " + SPREADSHEET_NOTE,
         "licenses": [{"name": "OGL-UK-3.0", "title": "Open Government Licence v3.0", "path": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"}],
         "resources": [
             {

@@ -16,6 +16,7 @@ from typing import Any
 from strategy_site.findings import RULES, Finding, Severity
 from strategy_site.report.assessment import Item, Result
 from strategy_site.report.making import Report
+from strategy_site.text_safety import for_terminal, xml_chars
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
@@ -82,8 +83,18 @@ def to_junit(report: Report) -> str:
     total = sum(int(s.get("tests", "0")) for s in suites)
     suites.set("tests", str(total))
     suites.set("failures", str(sum(int(s.get("failures", "0")) for s in suites)))
+    _keep_xml_chars(suites)
     ET.indent(suites)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
+
+
+def _keep_xml_chars(root: ET.Element) -> None:
+    """Drop the characters XML cannot hold from every text and attribute: ElementTree escapes
+    markup but writes a control character in officers' text as it is, and no parser would read the file."""
+    for element in root.iter():
+        if element.text:
+            element.text = xml_chars(element.text)
+        element.attrib.update({name: xml_chars(value) for name, value in element.attrib.items()})
 
 
 # --- SARIF 2.1.0 ---------------------------------------------------------------
@@ -132,7 +143,7 @@ def to_sarif(report: Report) -> str:
 # --- GitHub Actions workflow commands ------------------------------------------
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return for_terminal(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))  # no ESC into the log
 
 
 def _escape_property(text: str) -> str:

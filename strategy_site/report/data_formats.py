@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from dataclasses import asdict
 from typing import Any
@@ -11,6 +9,7 @@ from typing import Any
 from strategy_site.output.json_output import finding_record
 from strategy_site.report.assessment import Item, Score
 from strategy_site.report.making import Report
+from strategy_site.text_safety import csv_table
 
 FORMAT_VERSION = 1
 ITEM_COLUMNS = ("area", "subject", "title", "measure", "label", "result", "weight", "evidence", "file", "line", "column", "themes", "partners")
@@ -67,12 +66,10 @@ def to_json(report: Report) -> str:
 
 
 def to_csv(report: Report) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=ITEM_COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    for item in report.assessment.items:
-        record = item_record(item)
-        record["themes"] = "; ".join(record["themes"])
-        record["partners"] = "; ".join(record["partners"])
-        writer.writerow(record)
-    return out.getvalue()
+    """A row per measured item, its themes and partners joined with '; '."""
+    records = [item_record(item) for item in report.assessment.items]
+    return csv_table(ITEM_COLUMNS, ([_csv_cell(record[name]) for name in ITEM_COLUMNS] for record in records))
+
+
+def _csv_cell(value: Any) -> Any:
+    return "; ".join(value) if isinstance(value, list) else value  # the themes and partners

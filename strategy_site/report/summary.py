@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from strategy_site.characters import for_terminal
+from strategy_site.text_safety import for_terminal
 from strategy_site.findings import Severity, count
 from strategy_site.report.accreditation import Verdict
 from strategy_site.report.making import Report
