@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 
 def number(value: float) -> str:
-    """A figure as people write it: 12, 12.5, 1,250; never 12.0 or 1e3."""
+    """A figure as people write it: 12, 12.5, 1,250, 0.004; never 12.0, 1e3 or 4e-03."""
     if value == int(value):
         return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
+    # Two decimal places, or two significant digits for a figure smaller than 0.01 (up to ten places).
+    places = min(max(2, 1 - math.floor(math.log10(abs(value)))), 10)
+    return f"{value:,.{places}f}".rstrip("0").rstrip(".")
 
 
 def long_date(day: dt.date | None) -> str:

@@ -106,8 +106,7 @@ def test_ordinary_figures_keep_their_round_tick_labels() -> None:
 def test_figures_all_the_same_get_ticks_either_side_of_the_value() -> None:
     assert labels_for(5, 5, target=5) == ["4", "4.5", "5", "5.5", "6"]
     assert labels_for(-0.5) == ["-1.5", "-1", "-0.5", "0"]
-    assert labels_for(1e16, 1e16, target=1e16) == [
-        "9,000,000,000,000,000", "9,500,000,000,000,000", "10,000,000,000,000,000", "10,500,000,000,000,000", "11,000,000,000,000,000"]
+    assert labels_for(1e16, 1e16, target=1e16) == ["9,000", "9,500", "10,000", "10,500", "11,000"]  # in trillions
 
 
 def test_figures_of_zero_do_not_give_negative_ticks() -> None:
@@ -115,10 +114,18 @@ def test_figures_of_zero_do_not_give_negative_ticks() -> None:
 
 
 def test_a_figure_of_1e308_is_drawn_with_finite_labels() -> None:
-    labels = labels_for(1e308, 1e308)
+    labels = labels_for(1e308, 1e308)  # in trillions
     assert len(set(labels)) == 5 and all(math.isfinite(as_number(label)) for label in labels)
-    assert as_number(labels[0]) < 1e308 < as_number(labels[-1])
+    assert as_number(labels[0]) * 1e12 < 1e308 < as_number(labels[-1]) * 1e12
 
 
 def test_a_range_too_wide_to_subtract_is_labelled_by_its_ends() -> None:
-    assert labels_for(-1.7e308, 1.7e308) == [number(-1.7e308), number(1.7e308)]
+    assert labels_for(-1.7e308, 1.7e308) == [number(-1.7e308 / 1e12), number(1.7e308 / 1e12)]
+
+
+def test_large_figures_are_labelled_in_millions_so_the_labels_fit() -> None:
+    svg = indicator_chart(progress(None, [250_000_000, 400_000_000], None))
+
+    assert labels_for(250_000_000, 400_000_000) == ["250", "300", "350", "400"]
+    assert "(in millions)</text>" in svg
+    assert labels_for(2_500_000, 4_000_000) == ["2,500", "3,000", "3,500", "4,000"]  # in thousands: fits

@@ -94,3 +94,9 @@ def test_action_counts_use_the_status_in_the_newest_progress_update(project_dir:
     edit(project_dir / "progress/2026-11-10-quarter-2.md", "status: on track", "status: at risk")
     counts = action_status_counts(load_project(project_dir))
     assert counts == {"complete": 0, "on track": 0, "at risk": 1, "off track": 0, "not started": 0, "dropped": 0}
+
+
+def test_small_figures_keep_two_significant_digits_instead_of_reading_zero() -> None:
+    from strategy_site.words import number
+
+    assert [number(v) for v in (0.004, 0.0123, -0.00042, 21.456, 1250)] == ["0.004", "0.012", "-0.00042", "21.46", "1,250"]

@@ -52,6 +52,19 @@ def _nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     return ticks if all(math.isfinite(tick) for tick in ticks) else [low, high]
 
 
+LABEL_ROOM = 6  # characters that fit left of the plot at font-size 16
+SCALES = ((1, ""), (10**3, "thousands"), (10**6, "millions"), (10**9, "billions"), (10**12, "trillions"))
+
+
+def tick_labels(ticks: list[float]) -> tuple[list[str], str]:
+    """The ticks' labels, counted in thousands, millions... when written out in full they would not fit."""
+    for divisor, name in SCALES:
+        labels = [number(tick / divisor) for tick in ticks]
+        if max(len(label) for label in labels) <= LABEL_ROOM:
+            break
+    return labels, name
+
+
 def alt_text(progress: IndicatorProgress) -> str:
     """What the chart shows, in one or two sentences, for screen readers and when images are off."""
     indicator = progress.indicator
@@ -81,6 +94,7 @@ def indicator_chart(progress: IndicatorProgress) -> str:
     ticks = _nice_ticks(min(values), max(values))
     low, high = ticks[0], ticks[-1]
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    labels, scale = tick_labels(ticks)
 
     def x(when: dt.date) -> float:
         return round(LEFT + plot_w * (when - first).days / span, 1)
@@ -97,11 +111,11 @@ def indicator_chart(progress: IndicatorProgress) -> str:
         f"<desc>{xml_escape(alt_text(progress))}</desc>",
         f'<rect width="{WIDTH}" height="{HEIGHT}" fill="#ffffff"/>',
         f'<text x="{LEFT}" y="22" font-weight="700">{"▲ Higher" if indicator.better == "higher" else "▼ Lower"} is better</text>',
-        f'<text x="{WIDTH - RIGHT}" y="22" text-anchor="end">{xml_escape(indicator.unit)}</text>',
+        f'<text x="{WIDTH - RIGHT}" y="22" text-anchor="end">{xml_escape(indicator.unit)}{f" (in {scale})" if scale else ""}</text>',
     ]
-    for tick in ticks:
+    for tick, label in zip(ticks, labels):
         out.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(tick)}" y2="{y(tick)}" stroke="{GRID}"/>')
-        out.append(f'<text x="{LEFT - 8}" y="{y(tick) + 5}" text-anchor="end">{number(tick)}</text>')
+        out.append(f'<text x="{LEFT - 8}" y="{y(tick) + 5}" text-anchor="end">{label}</text>')
     out.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{TOP + plot_h}" y2="{TOP + plot_h}" stroke="{TEXT}"/>')
     labelled: list[tuple[str, dt.date]] = []
     for point in points[:1] + points[-1:]:  # the first and latest periods; the target labels itself
