@@ -63,3 +63,9 @@ def test_the_markdown_switch_of_an_html_block_is_not_reported(project_dir: Path)
     append(project_dir / STRATEGY, '<div class="app-note" markdown="1">\n\n**Note.** Figures are provisional.\n\n</div>')
 
     assert findings_for(project_dir) == []
+
+
+def test_an_entity_encoded_javascript_link_is_reported(project_dir: Path) -> None:
+    append(project_dir / STRATEGY, "[Report a problem](&#106;avascript:openForm())")
+    [finding] = findings_for(project_dir)
+    assert (finding.code, finding.message) == ("SS304", 'the site drops links to "javascript:" addresses')

@@ -37,7 +37,7 @@ def test_a_class_with_markup_is_reported(project_dir: Path) -> None:
 
 
 def test_safe_ids_and_classes_and_braces_in_prose_are_not_reported(project_dir: Path) -> None:
-    append(project_dir / STRATEGY, "### Zebra crossings {: #zebra-crossings .app-note }\n\nWe spent {about} £3,000.")
+    append(project_dir / STRATEGY, "### Zebra crossings {: #zebra-crossings .app-note }\n\nWe spent {about} £3,000 {id} {class}.")
 
     assert findings_for(project_dir) == []
 
@@ -75,7 +75,7 @@ def test_html_blocks_nested_deeply_are_reported(project_dir: Path) -> None:
 
 
 def test_ordinary_nesting_is_not_reported(project_dir: Path) -> None:
-    append(project_dir / STRATEGY, "- one\n    - two\n        - three\n\n> quoted\n> > twice\n\n<div><p>x</p></div>")
+    append(project_dir / STRATEGY, "- one\n    - two\n        - three\n\n> quoted\n> > twice\n\n<div><p>x</p></div>\n\n" + "<p>Unclosed\n\n" * 30)
 
     assert findings_for(project_dir) == []
 
@@ -129,3 +129,13 @@ def test_an_unsafe_id_in_a_yaml_description_is_reported(project_dir: Path) -> No
     edit(plan, "    activity: new\n", "    activity: new\n    description: 'Fitting {: #x\"y }'\n")
 
     assert [f.code for f in findings_for(project_dir)] == ["SS305"]
+
+
+def test_an_event_handler_given_in_braces_is_reported_as_removed(project_dir: Path) -> None:
+    strategy = project_dir / STRATEGY
+    append(strategy, '### Crossing {: onclick="alert(12)" }')
+
+    findings = findings_for(project_dir)
+
+    assert where(findings) == [("SS304", "src/" + STRATEGY, line_of(strategy, "### Crossing"), 14)]
+    assert findings[0].message == 'the site removes the event handler "onclick=" from what the braces apply to'

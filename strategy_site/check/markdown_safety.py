@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from markdown.extensions.attr_list import get_attrs
 
 from strategy_site.check.published_text import matches, position_in, published_text
-from strategy_site.check.raw_html import without_code
+from strategy_site.check.raw_html import UNSAFE_HTML, attribute_problems, without_code
 from strategy_site.check.registry import Context, check
 from strategy_site.findings import Finding, Location, Rule, Severity
 from strategy_site.html_policy import SAFE_TOKEN
@@ -52,12 +53,14 @@ TOO_MANY_HEADINGS = Rule(
 _ATTRIBUTE_LIST = re.compile(r"\{:?[ ]*(?P<attributes>[^}\n]*)\}")
 _SAFE = re.compile(SAFE_TOKEN)
 _CONTAINER = re.compile(r" {0,3}(?:>|[-*+](?=\s)|\d{1,9}[.)](?=\s))[ \t]?")
-_HTML_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b[^>]*?(/?)>")
+_HTML_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b([^>]*?)(/?)>")
 _VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "wbr", "col", "area", "base", "source", "track", "embed"})
 
 
 def _unsafe_tokens(attributes: str) -> Iterator[str]:
     for key, value in get_attrs(attributes):
+        if value is None:
+            continue  # a bare word in braces, such as {id} in prose: not an attribute
         if key == "#" or key == "id":
             if not _SAFE.fullmatch(value):
                 yield f"the id '{value}'"
@@ -68,9 +71,22 @@ def _unsafe_tokens(attributes: str) -> Iterator[str]:
             yield from (f"the class '{name}'" for name in value.split() if not _SAFE.fullmatch(name))
 
 
+def _removed_attributes(attributes: str) -> Iterator[str]:
+    """What the site removes from the attributes given in braces, as SS304 says it of raw HTML."""
+    for key, value in get_attrs(attributes):
+        if key not in ("#", ".", "id", "class") and value is not None:  # a bare word in braces is prose, not key=value
+            yield from attribute_problems("what the braces apply to", key.lower(), value)
+
+
 def _nesting(text: str) -> Iterator[tuple[int, int]]:
-    """(offset, depth) wherever the depth of lists, quotes and HTML blocks first passes the limit."""
-    open_tags = 0
+    """(offset, depth) where lists, quotes and Markdown-in-HTML blocks first nest deeper than the limit.
+
+    Only HTML blocks with a ``markdown`` attribute count: the converter parses those recursively, while
+    other raw HTML passes through it as it is, so an unclosed <p> is not nesting.
+    """
+    open_tags: list[tuple[str, bool]] = []  # (name, parsed as Markdown)
+    still_open: Counter[str] = Counter()  # so that a closing tag never scans the whole list
+    parsed_depth = 0
     offset = 0
     for line in text.splitlines(keepends=True):
         indent = len(line) - len(line.lstrip(" \t"))
@@ -78,10 +94,21 @@ def _nesting(text: str) -> Iterator[tuple[int, int]]:
         while (marker := _CONTAINER.match(rest)) is not None:
             markers, rest = markers + 1, rest[marker.end():]
         for tag in _HTML_TAG.finditer(line):
-            closing, name, self_closing = tag.groups()
-            if name.lower() not in _VOID and not self_closing:
-                open_tags += -1 if closing else 1
-        depth = indent // 4 + markers + max(open_tags, 0)
+            closing, name, attributes, self_closing = tag.groups()
+            name = name.lower()
+            if closing:
+                while still_open[name]:
+                    closed, parsed = open_tags.pop()
+                    still_open[closed] -= 1
+                    parsed_depth -= parsed
+                    if closed == name:
+                        break
+            elif name not in _VOID and not self_closing:
+                parsed = "markdown" in attributes.lower()
+                open_tags.append((name, parsed))
+                still_open[name] += 1
+                parsed_depth += parsed
+        depth = indent // 4 + markers + parsed_depth
         if depth > MAX_NESTING:
             yield offset, depth
             return
@@ -100,6 +127,8 @@ def markdown_safety(context: Context) -> Iterator[Finding]:
                             Location(source.path, position), f"{token} uses characters other than letters, digits, '-' and '_', so the site drops it",
                             "write ids and classes with letters, digits, '-' and '_' only, as {: #zebra-crossings }",
                         )
+                    for problem in _removed_attributes(match.group("attributes")):
+                        yield UNSAFE_HTML.at(Location(source.path, position), problem, "give only an id and classes in braces")
             for offset, depth in _nesting(text.value):
                 yield TOO_DEEP.at(
                     Location(source.path, position_in(source, text, offset)),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 
@@ -25,7 +26,7 @@ UNSAFE_HTML = Rule(
 
 _TAG = re.compile(r"<(?P<name>[A-Za-z][A-Za-z0-9-]*)(?P<attributes>(?:\s[^<>]*)?)/?>")
 _ATTRIBUTE = re.compile(r"(?P<name>[A-Za-z_:][-A-Za-z0-9_:.]*)\s*(?:=\s*(?P<value>\"[^\"]*\"|'[^']*'|[^\s\"'>]+))?")
-_LINK = re.compile(r"(?<=\]\()(?P<url>[A-Za-z][A-Za-z0-9+.-]*:[^)\s>]*)")  # the address of a Markdown link
+_LINK = re.compile(r"(?<=\]\()<?(?P<url>[^)\s>]*:[^)\s>]*)")  # the address of a Markdown link, if it has a ':'
 _CODE = re.compile(r"^(```|~~~).*?^\1|`[^`\n]*`", re.MULTILINE | re.DOTALL)
 _URL_ATTRIBUTES = ("href", "src")
 
@@ -37,8 +38,17 @@ def without_code(text: Text) -> Text:
 
 
 def _unsafe_url(url: str) -> bool:
-    scheme = re.match(r"\s*([A-Za-z][A-Za-z0-9+.-]*):", url)
+    # Browsers decode entities and drop tabs and line breaks first: "&#106;avascript:" is "javascript:".
+    scheme = re.match(r"\s*([A-Za-z][A-Za-z0-9+.-]*):", _as_browsers_read(url))
     return scheme is not None and scheme.group(1).lower() not in URL_SCHEMES
+
+
+def _as_browsers_read(url: str) -> str:
+    return re.sub(r"[\t\n\r]", "", html.unescape(url))
+
+
+def _scheme(url: str) -> str:
+    return _as_browsers_read(url).split(":")[0].strip()
 
 
 def _problems(tag: re.Match[str]) -> Iterator[str]:
@@ -47,18 +57,21 @@ def _problems(tag: re.Match[str]) -> Iterator[str]:
         removed = "and everything inside it " if name in REMOVED_WITH_CONTENT else ""
         yield f"the site removes the <{name}> tag {removed}from the page"
         return
-    allowed = ATTRIBUTES.get(name, frozenset()) | ATTRIBUTES["*"]
     for attribute in _ATTRIBUTE.finditer(tag.group("attributes")):
         key = attribute.group("name").lower()
-        value = (attribute.group("value") or "").strip("\"'")
-        if key == "markdown":
-            continue  # md_in_html's switch: the converter consumes it
-        if key.startswith("on"):
-            yield f'the site removes the event handler "{key}=" from <{name}>'
-        elif key not in allowed and not key.startswith(tuple(ATTRIBUTE_PREFIXES)):
-            yield f'the site removes the attribute "{key}" from <{name}>'
-        elif key in _URL_ATTRIBUTES and _unsafe_url(value):
-            yield f'the site removes the {value.split(":")[0]}: address from <{name}>'
+        if key != "markdown":  # md_in_html's switch: the converter consumes it
+            yield from attribute_problems(f"<{name}>", key, (attribute.group("value") or "").strip("\"'"), name)
+
+
+def attribute_problems(element: str, key: str, value: str, tag: str = "*") -> Iterator[str]:
+    """What the site removes of the attribute ``key`` on ``element`` (shown as, say, "<abbr>")."""
+    allowed = ATTRIBUTES.get(tag, frozenset()) | ATTRIBUTES["*"]
+    if key.startswith("on"):
+        yield f'the site removes the event handler "{key}=" from {element}'
+    elif key not in allowed and not key.startswith(tuple(ATTRIBUTE_PREFIXES)):
+        yield f'the site removes the attribute "{key}" from {element}'
+    elif key in _URL_ATTRIBUTES and _unsafe_url(value):
+        yield f"the site removes the {_scheme(value)}: address from {element}"
 
 
 @check
@@ -73,6 +86,6 @@ def unsafe_html(context: Context) -> Iterator[Finding]:
                                              "write it in Markdown, or link to the content instead of embedding it")
             for link, position in matches(source, _LINK, text):
                 if _unsafe_url(link.group("url")):
-                    scheme = link.group("url").split(":")[0]
+                    scheme = _scheme(link.group("url"))
                     yield UNSAFE_HTML.at(Location(source.path, position), f'the site drops links to "{scheme}:" addresses',
                                          "link to a web page (https://...) or an e-mail address (mailto:...)")
