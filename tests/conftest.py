@@ -38,6 +38,11 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
+def append(path: Path, text: str) -> None:
+    """Add ``text`` as a paragraph of its own at the end of ``path``."""
+    path.write_text(path.read_text(encoding="utf-8") + "\n" + text + "\n", encoding="utf-8")
+
+
 def line_of(path: Path, text: str) -> int:
     """The 1-based number of the first line of ``path`` containing ``text``."""
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
@@ -72,6 +77,15 @@ def site_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
     monkeypatch.chdir(tmp_path)
     return tmp_path
+
+
+@pytest.fixture
+def previous_site(site_project: Path) -> Path:
+    """A site from an earlier build, which a failed build must leave exactly as it is."""
+    site = site_project / "site"
+    site.mkdir()
+    (site / "index.html").write_text("the previous site")
+    return site
 
 
 @pytest.fixture(scope="session")

@@ -10,15 +10,6 @@ from strategy_site.site.build import main
 from tests.conftest import edit
 
 
-@pytest.fixture
-def previous_site(site_project: Path) -> Path:
-    """A site from an earlier build, which a failed build must leave exactly as it is."""
-    site = site_project / "site"
-    site.mkdir()
-    (site / "index.html").write_text("the previous site")
-    return site
-
-
 def test_build_writes_one_page_per_document(site_project: Path) -> None:
     assert main(["--quiet", "--today", "2026-11-23"]) == 0
     site = site_project / "site"

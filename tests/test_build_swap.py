@@ -22,14 +22,6 @@ BUILD = "import sys; from strategy_site.site.build import main; sys.exit(main(sy
 linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="renameat2 is Linux's")
 
 
-@pytest.fixture
-def previous_site(site_project: Path) -> Path:
-    site = site_project / "site"
-    site.mkdir()
-    (site / "index.html").write_text("the previous site")
-    return site
-
-
 def leftovers(project: Path) -> list[str]:
     """The names of the build folders beside site/."""
     return sorted(p.name for p in project.iterdir() if p.name.startswith((".site-build-", ".site-old-")))

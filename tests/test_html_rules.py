@@ -4,13 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import findings_for, line_of, where
+from tests.conftest import append, findings_for, line_of, where
 
 STRATEGY = "community-strategy.md"
-
-
-def append(path: Path, text: str) -> None:
-    path.write_text(path.read_text(encoding="utf-8") + "\n" + text + "\n", encoding="utf-8")
 
 
 def test_an_embedded_iframe_is_reported_where_it_starts(project_dir: Path) -> None:

@@ -7,15 +7,11 @@ from pathlib import Path
 import markdown
 
 from strategy_site.render.sanitise import sanitise
-from tests.conftest import action_entry, edit, findings_for, line_of, where
+from tests.conftest import action_entry, append, edit, findings_for, line_of, where
 
 STRATEGY = "community-strategy.md"
 PLAN = "action-plans/2026-27.yml"
 EXTENSIONS = ["attr_list", "md_in_html", "tables", "toc", "strategy_site.render.safe_attributes"]
-
-
-def append(path: Path, text: str) -> None:
-    path.write_text(path.read_text(encoding="utf-8") + "\n" + text + "\n", encoding="utf-8")
 
 
 def test_an_id_that_breaks_out_of_its_quotes_is_reported_where_the_braces_start(project_dir: Path) -> None:

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 
 from markdown.extensions.attr_list import get_attrs
 
-from strategy_site.check.published_text import matches, position_in, published_text
-from strategy_site.check.raw_html import UNSAFE_HTML, attribute_problems, without_code
+from strategy_site.check.published_text import matches, position_in, prose
+from strategy_site.check.raw_html import UNSAFE_HTML, attribute_problems
 from strategy_site.check.registry import Context, check
 from strategy_site.findings import Finding, Location, Rule, Severity
 from strategy_site.html_policy import SAFE_TOKEN
@@ -117,24 +117,23 @@ def _nesting(text: str) -> Iterator[tuple[int, int]]:
 
 @check
 def markdown_safety(context: Context) -> Iterator[Finding]:
+    for source, text in prose(context.project):
+        if "{" in text.value:
+            for match, position in matches(source, _ATTRIBUTE_LIST, text):
+                for token in _unsafe_tokens(match.group("attributes")):
+                    yield UNSAFE_ATTRIBUTE.at(
+                        Location(source.path, position), f"{token} uses characters other than letters, digits, '-' and '_', so the site drops it",
+                        "write ids and classes with letters, digits, '-' and '_' only, as {: #zebra-crossings }",
+                    )
+                for problem in _removed_attributes(match.group("attributes")):
+                    yield UNSAFE_HTML.at(Location(source.path, position), problem, "give only an id and classes in braces")
+        for offset, depth in _nesting(text.value):
+            yield TOO_DEEP.at(
+                Location(source.path, position_in(source, text, offset)),
+                f"lists, quotes or HTML blocks are nested {depth} levels deep here, more than the {MAX_NESTING} the site can publish",
+                "use headings and separate lists instead of nesting deeper",
+            )
     for source in context.project.files:
-        for text in published_text(source):
-            text = without_code(text)
-            if "{" in text.value:
-                for match, position in matches(source, _ATTRIBUTE_LIST, text):
-                    for token in _unsafe_tokens(match.group("attributes")):
-                        yield UNSAFE_ATTRIBUTE.at(
-                            Location(source.path, position), f"{token} uses characters other than letters, digits, '-' and '_', so the site drops it",
-                            "write ids and classes with letters, digits, '-' and '_' only, as {: #zebra-crossings }",
-                        )
-                    for problem in _removed_attributes(match.group("attributes")):
-                        yield UNSAFE_HTML.at(Location(source.path, position), problem, "give only an id and classes in braces")
-            for offset, depth in _nesting(text.value):
-                yield TOO_DEEP.at(
-                    Location(source.path, position_in(source, text, offset)),
-                    f"lists, quotes or HTML blocks are nested {depth} levels deep here, more than the {MAX_NESTING} the site can publish",
-                    "use headings and separate lists instead of nesting deeper",
-                )
         if len(source.sections) > MAX_HEADINGS:
             yield TOO_MANY_HEADINGS.at(
                 Location(source.path, source.sections[MAX_HEADINGS].position),

@@ -10,6 +10,7 @@ from typing import Any
 
 from strategy_site.findings import Position
 from strategy_site.load.files import SourceFile
+from strategy_site.model.project import Project
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,17 @@ def published_text(source: SourceFile) -> Iterator[Text]:
         yield Text(value, source.source_map.value(path), inline=True)
     if source.body:
         yield Text(source.body, Position(source.body_line, 1), inline=False)
+
+
+_CODE = re.compile(r"^(```|~~~).*?^\1|`[^`\n]*`", re.MULTILINE | re.DOTALL)
+
+
+def prose(project: Project) -> Iterator[tuple[SourceFile, Text]]:
+    """Every published text of every file, with code blanked out: code is shown as written, never run."""
+    for source in project.files:
+        for text in published_text(source):
+            blanked = _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text.value)  # keeps every position
+            yield source, Text(blanked, text.start, text.inline)
 
 
 def matches(source: SourceFile, pattern: re.Pattern[str], text: Text) -> Iterator[tuple[re.Match[str], Position]]:

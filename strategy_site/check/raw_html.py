@@ -6,7 +6,7 @@ import html
 import re
 from collections.abc import Iterator
 
-from strategy_site.check.published_text import Text, matches, published_text
+from strategy_site.check.published_text import matches, prose
 from strategy_site.check.registry import Context, check
 from strategy_site.findings import Finding, Location, Rule, Severity
 from strategy_site.html_policy import ATTRIBUTE_PREFIXES, ATTRIBUTES, REMOVED_WITH_CONTENT, TAGS, URL_SCHEMES
@@ -27,14 +27,7 @@ UNSAFE_HTML = Rule(
 _TAG = re.compile(r"<(?P<name>[A-Za-z][A-Za-z0-9-]*)(?P<attributes>(?:\s[^<>]*)?)/?>")
 _ATTRIBUTE = re.compile(r"(?P<name>[A-Za-z_:][-A-Za-z0-9_:.]*)\s*(?:=\s*(?P<value>\"[^\"]*\"|'[^']*'|[^\s\"'>]+))?")
 _LINK = re.compile(r"(?<=\]\()<?(?P<url>[^)\s>]*:[^)\s>]*)")  # the address of a Markdown link, if it has a ':'
-_CODE = re.compile(r"^(```|~~~).*?^\1|`[^`\n]*`", re.MULTILINE | re.DOTALL)
 _URL_ATTRIBUTES = ("href", "src")
-
-
-def without_code(text: Text) -> Text:
-    """Code is shown as written, never run, so it is blanked out (keeping every position)."""
-    blanked = _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text.value)
-    return Text(blanked, text.start, text.inline)
 
 
 def _unsafe_url(url: str) -> bool:
@@ -76,16 +69,14 @@ def attribute_problems(element: str, key: str, value: str, tag: str = "*") -> It
 
 @check
 def unsafe_html(context: Context) -> Iterator[Finding]:
-    for source in context.project.files:
-        for text in published_text(source):
-            text = without_code(text)
-            if "<" in text.value:
-                for tag, position in matches(source, _TAG, text):
-                    for problem in _problems(tag):
-                        yield UNSAFE_HTML.at(Location(source.path, position), problem,
-                                             "write it in Markdown, or link to the content instead of embedding it")
-            for link, position in matches(source, _LINK, text):
-                if _unsafe_url(link.group("url")):
-                    scheme = _scheme(link.group("url"))
-                    yield UNSAFE_HTML.at(Location(source.path, position), f'the site drops links to "{scheme}:" addresses',
-                                         "link to a web page (https://...) or an e-mail address (mailto:...)")
+    for source, text in prose(context.project):
+        if "<" in text.value:
+            for tag, position in matches(source, _TAG, text):
+                for problem in _problems(tag):
+                    yield UNSAFE_HTML.at(Location(source.path, position), problem,
+                                         "write it in Markdown, or link to the content instead of embedding it")
+        for link, position in matches(source, _LINK, text):
+            if _unsafe_url(link.group("url")):
+                scheme = _scheme(link.group("url"))
+                yield UNSAFE_HTML.at(Location(source.path, position), f'the site drops links to "{scheme}:" addresses',
+                                     "link to a web page (https://...) or an e-mail address (mailto:...)")
