@@ -146,3 +146,33 @@ def test_the_site_never_publishes_a_link_out_of_the_folder_even_with_the_rule_tu
     assert (site_project / "site/images/map.png").is_file()
     assert not (site_project / "site/passwd.txt").exists() and not (site_project / "site/etc").exists()
     assert not any("secret-marker" in p.read_text(errors="replace") for p in published)
+
+
+@pytest.mark.parametrize("name", ["notice.html", "logo.svg", "page.xhtml", "feed.xml", "run.php", "assets/app.js",
+                                  "search/main.js", "data/actions.csv", "styles.css"])
+def test_a_file_that_could_run_code_or_replace_the_sites_own_is_reported_and_not_published(project_dir: Path, name: str) -> None:
+    (project_dir / name).parent.mkdir(parents=True, exist_ok=True)
+    (project_dir / name).write_text("<script>alert(document.domain)</script>", encoding="utf-8")
+
+    findings = findings_for(project_dir)
+
+    assert [(f.code, f.severity.value, f.path) for f in findings] == [("SS014", "warning", f"src/{name}")]
+    assert findings[0].message.startswith(f"'{name}' is not published: ")
+    assert load_project(project_dir).assets == []
+
+
+def test_the_theme_and_the_open_data_cannot_be_replaced_from_the_source_folder(site_project: Path) -> None:
+    from strategy_site.site.build import main
+
+    sources = site_project / "strategy_src"
+    for name in ("assets/app.js", "search/main.js", "data/actions.csv", "notice.html"):
+        (sources / name).parent.mkdir(parents=True, exist_ok=True)
+        (sources / name).write_text("alert(document.domain)", encoding="utf-8")
+
+    assert main(["--quiet", "--today", "2026-11-23"]) == 0
+
+    site = site_project / "site"
+    assert "alert(document.domain)" not in (site / "assets/app.js").read_text(encoding="utf-8")
+    assert "alert(document.domain)" not in (site / "search/main.js").read_text(encoding="utf-8")
+    assert (site / "data/actions.csv").read_text(encoding="utf-8").startswith("id,title,")
+    assert not (site / "notice.html").exists()

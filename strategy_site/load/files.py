@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from strategy_site.characters import CONTROL, describe
 from strategy_site.findings import Finding, Location, Position, Rule, Severity
 from strategy_site.load.markdown_source import Section, sections, split_front_matter
-from strategy_site.load.tree import ReadProblem, display_path, read_limited, walk
+from strategy_site.load.tree import NOT_PUBLISHED, ReadProblem, display_path, publish_problem, read_limited, walk
 from strategy_site.load.yaml_source import SourceMap, YamlSyntaxError, parse_yaml
 
 
@@ -195,7 +195,18 @@ def load_directory(root: Path) -> Loaded:
             files.append(source)
         if source is None or not source.parsed:
             unreadable.add(kind)
-    assets = [path.relative_to(root).as_posix() for path in tree.files if path.suffix not in (*YAML_SUFFIXES, ".md")]
+    assets = []
+    for path in tree.files:
+        relative = PurePosixPath(path.relative_to(root).as_posix())
+        if path.suffix in (*YAML_SUFFIXES, ".md"):
+            continue
+        problem = publish_problem(relative)
+        if problem is None:
+            assets.append(str(relative))
+        else:
+            findings.append(NOT_PUBLISHED.at(Location(display_path(path)), f"'{relative}' is not published: {problem}",
+                                             "keep only images (PNG, JPEG, GIF, WebP) and documents for download (PDF, CSV, "
+                                             "spreadsheets) in the source folder, outside assets/, data/, search/ and source/"))
     return Loaded(files, findings, len(documents), unreadable, assets)
 
 

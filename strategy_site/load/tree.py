@@ -75,6 +75,37 @@ UNSAFE_NAME = Rule(
 )
 
 
+NOT_PUBLISHED = Rule(
+    "SS014",
+    "file-not-published",
+    Severity.WARNING,
+    what="A file in the source folder is not a strategy document, and is not an image or a document for "
+    "download that the site publishes (PNG, JPEG, GIF, WebP, PDF, CSV, spreadsheets, Word and OpenDocument "
+    "files), or it is in a folder the site keeps for its own files (assets/, data/, search/, source/).",
+    why="A web page, a script, a style sheet or an SVG image copied into the site could run code in residents' "
+    "browsers, or replace the site's own files, under the council's name. So the site publishes only files "
+    "that cannot.",
+    example="strategy_src/notice.html, strategy_src/logo.svg or strategy_src/assets/app.js",
+    instead="Write the page in Markdown as a document, convert the image to PNG, and keep other files out of "
+    "strategy_src/.",
+)
+# Files the site publishes as they are, for officers to link to or show: none can run a script.
+PUBLISHED_SUFFIXES = frozenset({
+    ".png", ".jpg", ".jpeg", ".gif", ".webp", ".pdf", ".csv", ".xlsx", ".ods", ".docx", ".odt", ".txt",
+})
+# Folders the site writes its own files into: an officer's file there would replace one of them.
+RESERVED_FOLDERS = frozenset({"assets", "data", "search", "source"})
+
+
+def publish_problem(relative: PurePosixPath) -> str | None:
+    """Why the file at ``relative`` (not a document) is not published as it is, or None when it is."""
+    if relative.parts[0] in RESERVED_FOLDERS:
+        return f"the site keeps the folder {relative.parts[0]}/ for its own files"
+    if relative.suffix.lower() not in PUBLISHED_SUFFIXES:
+        return f"the site does not publish {relative.suffix or 'extensionless'} files, which could run code in a browser"
+    return None
+
+
 @dataclass
 class Tree:
     """What the source folder holds, inside the boundary."""

@@ -107,7 +107,11 @@ class StrategySitePlugin(BasePlugin[PluginConfig]):
         kept = [file for file in files if file.src_dir != config.docs_dir or file.src_uri in published]
         generated = [File.generated(config, page.path, content=page.markdown) for page in content.pages]
         generated += [self._static(config, asset.path, asset.content) for asset in content.assets]
-        return Files(kept + generated)
+        site = Files(kept + generated)
+        # A source file MkDocs found at a theme file's path (assets/app.js, say) hid the theme's own file;
+        # it is dropped above, so the theme's file goes back in.
+        site.add_files_from_theme(config.theme.get_env(), config)
+        return site
 
     @staticmethod
     def _static(config: MkDocsConfig, path: str, content: str) -> File:
