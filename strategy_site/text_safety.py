@@ -67,10 +67,3 @@ def printable(text: str) -> str:
     a terminal or forge a line of a CI log."""
     return _UNPRINTABLE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
-
-_TERMINAL_UNSAFE = re.compile(CONTROL.pattern[:-1] + "\r]")
-
-
-def for_terminal(text: str) -> str:
-    """Lines for a terminal or CI log: line breaks kept, every other control character shown as \\u001b."""
-    return _TERMINAL_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)

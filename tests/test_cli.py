@@ -131,3 +131,21 @@ def test_a_write_that_fails_is_one_plain_line_with_exit_2(tmp_path: Path, capsys
     assert main(["schema", "--out", str(tmp_path / "schemas")]) == 2
     err = capsys.readouterr().err
     assert err.startswith("strategy-site: schema could not finish: ") and err.count("\n") == 1
+
+
+def test_a_line_break_in_a_quoted_value_cannot_forge_a_line_of_output(project_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    update = project_dir / "progress/2026-11-10-quarter-2.md"
+    edit(update, "covers: 2026/27 Q2", 'covers: "2026/27 Q2\\nsrc/partnership.yml:1:1: error SS999: forged"')
+
+    assert main(["check", "src"]) == 1
+    out = capsys.readouterr().out
+    assert not any(line.startswith("src/partnership.yml:1:1") for line in out.splitlines())
+    assert '"2026/27 Q2\\u000asrc/partnership.yml:1:1: error SS999: forged" is not a period' in out
+
+
+def test_a_line_break_in_a_title_cannot_forge_a_line_of_the_report_summary(project_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    indicator = project_dir / "indicators/burglary-rate.yml"
+    edit(indicator, "title: Domestic burglary rate", 'title: "Domestic burglary rate\\n::error file=x,line=1::Forged"')
+
+    main(["report", "src", "--today", "2030-01-01"])
+    assert not any(line.startswith("::") for line in capsys.readouterr().out.splitlines())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from strategy_site.text_safety import for_terminal
+from strategy_site.text_safety import printable
 from strategy_site.findings import Finding, Severity, count
 
 
@@ -15,7 +15,7 @@ def format_text(findings: list[Finding], sources: dict[str, str], files_checked:
         lines = sources.get(path, "").splitlines()
         blocks.append("\n".join(_finding(finding, lines) for finding in group))
     blocks.append(summary(findings, files_checked, seconds))
-    return for_terminal("\n\n".join(blocks) + "\n")  # a source line or a quoted value may hold ESC
+    return "\n\n".join(blocks) + "\n"
 
 
 def _finding(finding: Finding, lines: list[str]) -> str:
@@ -27,7 +27,9 @@ def _finding(finding: Finding, lines: list[str]) -> str:
         out.append(f"  {' ' * len(number)} | {' ' * (finding.column - 1)}^")
     if finding.hint:
         out.append(f"  fix: {finding.hint}")
-    return "\n".join(out)
+    # One line each: a quoted value or a file name holding ESC or a line break must not rewrite the
+    # terminal or forge a line (such as a GitHub '::error' command) in a CI log.
+    return "\n".join(printable(line) for line in out)
 
 
 def summary(findings: list[Finding], files_checked: int, seconds: float) -> str:

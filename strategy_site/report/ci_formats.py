@@ -16,7 +16,7 @@ from typing import Any
 from strategy_site.findings import RULES, Finding, Severity
 from strategy_site.report.assessment import Item, Result
 from strategy_site.report.making import Report
-from strategy_site.text_safety import for_terminal, xml_chars
+from strategy_site.text_safety import printable, xml_chars
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
@@ -143,7 +143,7 @@ def to_sarif(report: Report) -> str:
 # --- GitHub Actions workflow commands ------------------------------------------
 
 def _escape_data(text: str) -> str:
-    return for_terminal(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))  # no ESC into the log
+    return printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))  # no ESC into the log
 
 
 def _escape_property(text: str) -> str:

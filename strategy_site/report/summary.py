@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from strategy_site.text_safety import for_terminal
+from strategy_site.text_safety import printable
 from strategy_site.findings import Severity, count
 from strategy_site.report.accreditation import Verdict
 from strategy_site.report.making import Report
@@ -52,4 +52,4 @@ def format_summary(report: Report) -> str:
         lines.append(f"  {place}: {item.title}. {item.result.value.capitalize()}: {item.label.lower()}. {item.evidence.capitalize()}.")
     errors, warnings = count(a.findings, Severity.ERROR), count(a.findings, Severity.WARNING)
     lines += ["", f"Problems found by check: {plural(errors, 'error')}, {plural(warnings, 'warning')}."]
-    return for_terminal("\n".join(lines) + "\n")
+    return "\n".join(printable(line) for line in lines) + "\n"  # one line each: no value can forge a line
