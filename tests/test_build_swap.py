@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import os
 import shutil
 import signal
 import subprocess
@@ -189,3 +190,17 @@ def test_a_full_disk_stops_the_build_with_one_line_and_keeps_the_site(
     assert err.count("\n") == 1
     assert (previous_site / "index.html").read_text() == "the previous site"
     assert leftovers(site_project) == []
+
+
+def test_the_published_site_folder_is_readable_by_the_web_server(site_project: Path) -> None:
+    from strategy_site.site.build import main
+
+    assert main(ARGS) == 0
+
+    assert (site_project / "site").stat().st_mode & 0o777 == 0o777 & ~_umask()
+
+
+def _umask() -> int:
+    current = os.umask(0o022)
+    os.umask(current)
+    return current

@@ -101,6 +101,10 @@ def main(argv: list[str] | None = None) -> int:
     return EXIT_OK
 
 
+_UMASK = os.umask(0o022)  # read once, while importing: setting it is the only way to read it
+os.umask(_UMASK)
+
+
 def strategy_plugin(config: MkDocsConfig) -> StrategySitePlugin | None:
     """The strategy-site plugin listed in the configuration, if it is."""
     return next((p for p in config.plugins.values() if isinstance(p, StrategySitePlugin)), None)
@@ -144,6 +148,7 @@ def build_into(config: MkDocsConfig, site_dir: Path, *, serve_url: str | None = 
         _repair(site_dir)
         _remove_leftovers(site_dir)
         staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))
+        staging.chmod(0o777 & ~_UMASK)  # mkdtemp makes it private; the site is published
         try:
             config.site_dir = str(staging)
             mkdocs_build(config, serve_url=serve_url)
