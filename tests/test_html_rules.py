@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import append, findings_for, line_of, where
 
 STRATEGY = "community-strategy.md"
@@ -65,3 +67,13 @@ def test_an_entity_encoded_javascript_link_is_reported(project_dir: Path) -> Non
     append(project_dir / STRATEGY, "[Report a problem](&#106;avascript:openForm())")
     [finding] = findings_for(project_dir)
     assert (finding.code, finding.message) == ("SS304", 'the site drops links to "javascript:" addresses')
+
+
+@pytest.mark.parametrize("link", [
+    "[m3](javascript&colon;alert(1))", "[m5](<javascript:alert(1)>)", "[r1][ref1]\n\n[ref1]: javascript:alert(1)",
+    '<a href="java&#x09;script:alert(1)">x</a>', "[x](  javascript:alert(1))",
+])
+def test_every_form_of_javascript_link_is_reported(project_dir: Path, link: str) -> None:
+    append(project_dir / STRATEGY, link)
+    [finding] = findings_for(project_dir)
+    assert finding.code == "SS304" and "javascript:" in finding.message

@@ -26,7 +26,8 @@ UNSAFE_HTML = Rule(
 
 _TAG = re.compile(r"<(?P<name>[A-Za-z][A-Za-z0-9-]*)(?P<attributes>(?:\s[^<>]*)?)/?>")
 _ATTRIBUTE = re.compile(r"(?P<name>[A-Za-z_:][-A-Za-z0-9_:.]*)\s*(?:=\s*(?P<value>\"[^\"]*\"|'[^']*'|[^\s\"'>]+))?")
-_LINK = re.compile(r"(?<=\]\()<?(?P<url>[^)\s>]*:[^)\s>]*)")  # the address of a Markdown link, if it has a ':'
+# The address of an inline Markdown link or image, and of a reference definition ("[ref]: address").
+_LINK = re.compile(r"(?<=\]\()[ \t]*<?(?P<url>[^)\s>]+)|^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?(?P<reference>[^\s>]+)", re.MULTILINE)
 _URL_ATTRIBUTES = ("href", "src")
 
 
@@ -76,7 +77,8 @@ def unsafe_html(context: Context) -> Iterator[Finding]:
                     yield UNSAFE_HTML.at(Location(source.path, position), problem,
                                          "write it in Markdown, or link to the content instead of embedding it")
         for link, position in matches(source, _LINK, text):
-            if _unsafe_url(link.group("url")):
-                scheme = _scheme(link.group("url"))
+            address = link.group("url") or link.group("reference")
+            if _unsafe_url(address):
+                scheme = _scheme(address)
                 yield UNSAFE_HTML.at(Location(source.path, position), f'the site drops links to "{scheme}:" addresses',
                                      "link to a web page (https://...) or an e-mail address (mailto:...)")
