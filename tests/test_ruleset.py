@@ -86,9 +86,22 @@ def test_a_mistake_in_the_ruleset_is_reported_in_the_ruleset_file(project_dir: P
     findings = findings_for(project_dir)
 
     assert where(findings) == [("SS203", "src/local-rules.yml", 2, 10)]
+    assert findings[0].hint == "use one of: error, warning, off"
+
+
+def test_a_ruleset_naming_a_rule_that_does_not_exist_is_reported(project_dir: Path, ruleset: Path) -> None:
+    ruleset.write_text("severity:\n  SS999: warning\n", encoding="utf-8")
+
+    findings = findings_for(project_dir)
+
+    assert where(findings) == [("SS015", "src/local-rules.yml", 2, 3)]
+    assert findings[0].message == '"SS999" is not a rule, so this changes nothing'
 
 
 def test_a_ruleset_that_does_not_exist_is_reported(project_dir: Path, ruleset: Path) -> None:
     ruleset.unlink()
 
-    assert where(findings_for(project_dir)) == [("SS007", "src/local-rules.yml", 1, 1)]
+    findings = findings_for(project_dir)
+
+    assert where(findings) == [("SS013", "src/partnership.yml", line_of(project_dir / "partnership.yml", "ruleset:"), 10)]
+    assert findings[0].message == "there is no ruleset file 'local-rules.yml' beside partnership.yml"

@@ -128,19 +128,38 @@ def test_the_site_stops_on_a_link_out_of_the_folder(site_project: Path, secret: 
     assert not (site_project / "site").exists()
 
 
-def test_the_site_never_publishes_a_link_out_of_the_folder_even_with_the_rule_turned_off(site_project: Path, secret: Path) -> None:
-    from strategy_site.site.build import main
+def test_a_ruleset_cannot_turn_the_link_rule_off(project_dir: Path, secret: Path) -> None:
+    (project_dir / "ruleset.yml").write_text("severity:\n  SS008: off\n", encoding="utf-8")
+    partnership = project_dir / "partnership.yml"
+    partnership.write_text("ruleset: ruleset.yml\n" + partnership.read_text(encoding="utf-8"), encoding="utf-8")
+    (project_dir / "passwd.txt").symlink_to(secret / "passwd")
+
+    findings = findings_for(project_dir)
+
+    assert where(findings) == [("SS008", "src/passwd.txt", 1, 1), ("SS015", "src/ruleset.yml", 2, 3)]
+    assert findings[1].message == "SS008 (link-skipped) protects the site and its data, so its severity cannot be changed"
+
+
+def test_the_site_never_publishes_a_link_out_of_the_folder_even_if_check_were_bypassed(
+    site_project: Path, secret: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from strategy_site.findings import Severity
+    from strategy_site.site import build
 
     sources = site_project / "strategy_src"
-    (sources / "ruleset.yml").write_text("severity:\n  SS008: off\n", encoding="utf-8")
-    partnership = sources / "partnership.yml"
-    partnership.write_text("ruleset: ruleset.yml\n" + partnership.read_text(encoding="utf-8"), encoding="utf-8")
     (sources / "passwd.txt").symlink_to(secret / "passwd")
     (sources / "etc").symlink_to(secret, target_is_directory=True)
     (sources / "images").mkdir()
     (sources / "images/map.png").write_bytes(b"\x89PNG")
+    checked = build.check_project
 
-    assert main(["--quiet", "--today", "2026-11-23"]) == 0
+    def errors_ignored(*args):  # type: ignore[no-untyped-def]
+        project, findings, seconds = checked(*args)
+        return project, [f for f in findings if f.severity is not Severity.ERROR], seconds
+
+    monkeypatch.setattr(build, "check_project", errors_ignored)
+
+    assert build.main(["--quiet", "--today", "2026-11-23"]) == 0
 
     published = [p for p in (site_project / "site").rglob("*") if p.is_file()]
     assert (site_project / "site/images/map.png").is_file()

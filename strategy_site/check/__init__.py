@@ -9,8 +9,29 @@ from strategy_site.check import (  # noqa: F401  (they register)
     delivery, documents, figures, markdown_safety, membership, raw_html, references, sections,
 )
 from strategy_site.check.registry import CHECKS, Context
-from strategy_site.findings import Finding, Severity
+from strategy_site.findings import RULES, Finding, Location, Rule, Severity
 from strategy_site.model.project import Project
+from strategy_site.model.ruleset import Ruleset
+
+
+SEVERITY_NOT_CHANGED = Rule(
+    "SS015",
+    "severity-not-changed",
+    Severity.ERROR,
+    what="A ruleset's 'severity' names a rule that does not exist, or tries to change a rule that protects the "
+    "site and its data: reading files safely (SS001-SS004, SS007-SS013), the fields of each document "
+    "(SS201-SS205), pages that would replace each other (SS109) and Markdown the site cannot publish "
+    "(SS305-SS307).",
+    why="Turning such a rule off does not make the problem go away: the file, field or page is still left out "
+    "of the site, only now without a word. A misspelt code would silently change nothing.",
+    example="severity:\n  SS205: off\n  SS999: warning",
+    instead="Fix what the rule reports. Rules about the strategy's content, such as SS404 (overdue action), "
+    "can be made warnings or turned off.",
+)
+FIXED = frozenset({
+    "SS001", "SS002", "SS003", "SS004", "SS007", "SS008", "SS009", "SS010", "SS011", "SS012", "SS013", "SS015",
+    "SS109", "SS201", "SS202", "SS203", "SS204", "SS205", "SS305", "SS306", "SS307",
+})
 
 
 def run_checks(project: Project, today: dt.date | None = None) -> list[Finding]:
@@ -19,7 +40,24 @@ def run_checks(project: Project, today: dt.date | None = None) -> list[Finding]:
     findings = list(project.findings)
     for check in CHECKS:
         findings.extend(check(context))
-    return sorted(_apply_severity(findings, project.ruleset.severity), key=Finding.sort_key)
+    overrides, refused = _severity_overrides(project.ruleset)
+    return sorted(_apply_severity(findings + refused, overrides), key=Finding.sort_key)
+
+
+def _severity_overrides(ruleset: Ruleset) -> tuple[dict[str, str], list[Finding]]:
+    """The ruleset's severity changes that may be made, and a finding for each that may not."""
+    allowed, refused = {}, []
+    for code, wanted in ruleset.severity.items():
+        place = ruleset.severity_place(code) or Location("partnership.yml")
+        if code not in RULES:
+            refused.append(SEVERITY_NOT_CHANGED.at(place, f'"{code}" is not a rule, so this changes nothing',
+                                                   "use a code from the rule catalogue (strategy-site rules), such as SS404"))
+        elif code in FIXED:
+            refused.append(SEVERITY_NOT_CHANGED.at(place, f"{code} ({RULES[code].name}) protects the site and its data, so its severity cannot be changed",
+                                                   "remove this line and fix what the rule reports"))
+        else:
+            allowed[code] = wanted
+    return allowed, refused
 
 
 def _apply_severity(findings: list[Finding], overrides: dict[str, str]) -> list[Finding]:

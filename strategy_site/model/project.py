@@ -313,9 +313,13 @@ def _ruleset_path(root: Path, files: list[SourceFile]) -> tuple[Path | None, lis
                 return None, []
             path = root / name.strip()
             if Path(name.strip()).is_absolute() or not is_inside(path, root) or path.suffix not in YAML_SUFFIXES:
-                return None, [RULESET_PATH.at(
-                    source.where(("ruleset",)), "the ruleset must be a .yml file inside the source folder, so it is not read",
-                    "keep the ruleset beside partnership.yml and write its name relative to it, for example ruleset: ruleset.yml",
-                )]
-            return path, []
+                message = "the ruleset must be a .yml file inside the source folder, so it is not read"
+            elif not path.is_file():
+                message = f"there is no ruleset file '{name.strip()}' beside partnership.yml"
+            else:
+                return path, []
+            return None, [RULESET_PATH.at(
+                source.where(("ruleset",)), message,
+                "keep the ruleset beside partnership.yml and write its name relative to it, for example ruleset: ruleset.yml",
+            )]
     return None, []

@@ -12,9 +12,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, PrivateAttr
 
-from strategy_site.findings import Finding
+from strategy_site.findings import Finding, Location
 from strategy_site.load.files import Kind, read_source
 from strategy_site.model.documents import Model, Sector
 from strategy_site.model.fields import Id, Text
@@ -37,6 +37,11 @@ class Ruleset(Model):
     placeholders: list[Text] | None = None
     required_sectors: list[Sector] | None = None
     severity: dict[str, Literal["error", "warning", "off"]] = Field(default_factory=dict)
+    _severity_places: dict[str, Location] = PrivateAttr(default_factory=dict)
+
+    def severity_place(self, code: str) -> Location | None:
+        """Where the partnership's ruleset changes the severity of ``code``, if it does."""
+        return self._severity_places.get(code)
 
     def required_sections(self, kind: str) -> list[SectionRule]:
         return [rule for rule in self.sections.get(kind, []) if rule.required]
@@ -49,12 +54,14 @@ class Ruleset(Model):
                 base = merged.get(rule.id)
                 merged[rule.id] = base.model_copy(update=rule.model_dump(exclude_unset=True)) if base else rule
             sections[kind] = list(merged.values())
-        return Ruleset.model_construct(
+        merged = Ruleset.model_construct(
             sections=sections,
             placeholders=local.placeholders if local.placeholders is not None else self.placeholders,
             required_sectors=local.required_sectors if local.required_sectors is not None else self.required_sectors,
             severity={**self.severity, **local.severity},
         )
+        merged._severity_places = {code: local.where("severity", code, key=True) for code in local.severity}
+        return merged
 
 
 def load_ruleset(path: Path | None) -> tuple[Ruleset, list[Finding]]:

@@ -201,7 +201,8 @@ def _finding(source: SourceFile, model: type[BaseModel], error: Any) -> Finding:
             f"the fields {_a(noun)} can have are: " + ", ".join(allowed),
         )
     if kind in ("literal_error", "enum"):
-        choices = _choices(owner, field)
+        # A value in a mapping (severity: {SS404: loud}) takes its choices from the mapping's field.
+        choices = _choices(owner, field) or (_choices(owner, str(loc[-2])) if len(loc) > 1 else [])
         guess = difflib.get_close_matches(str(raw_text(given)).lower(), choices, n=1, cutoff=0.5)
         return UNKNOWN_VALUE.at(
             source.where(loc),
@@ -224,7 +225,7 @@ def _invalid_message(field: str, kind: str, error: Any) -> str:
         return str(error["msg"]).removeprefix("Value error, ")
     if kind == "string_pattern_mismatch":
         return f'"{given}" is not a valid id for "{field}": use letters, digits, ".", "_" or "-", with no spaces'
-    if kind == "string_too_short":
+    if kind in ("string_too_short", "too_short"):
         return f'"{field}" is empty'
     if kind.startswith("date"):
         return f'"{given}" is not a valid date for "{field}"'
@@ -240,7 +241,7 @@ def _invalid_message(field: str, kind: str, error: Any) -> str:
 def _invalid_hint(kind: str) -> str:
     if kind.startswith("date"):
         return "write the date as YYYY-MM-DD, for example 2026-03-31, and check the day exists"
-    if kind == "string_too_short":
+    if kind in ("string_too_short", "too_short"):
         return "write the text, or remove the line if the field is optional"
     if kind in ("greater_than_equal", "greater_than"):
         return "amounts are whole pounds, zero or more"
@@ -322,6 +323,8 @@ def _choices(model: type[BaseModel], field: str) -> list[str]:
             return [str(arg) for arg in typing.get_args(annotation)]
         if origin in (typing.Union, types.UnionType, list):
             return [choice for arg in typing.get_args(annotation) for choice in literals(arg)]
+        if origin is dict:  # the value's choices, as in severity: {SS404: warning}
+            return literals(typing.get_args(annotation)[1])
         return []
 
     return literals(info.annotation)
