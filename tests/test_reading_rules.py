@@ -172,3 +172,24 @@ def test_a_broken_link_is_reported_and_skipped(project_dir: Path) -> None:
     assert where(findings) == [("SS008", "src/indicators/old-rate.yml", 1, 1)]
     assert findings[0].message == "this link points to something that does not exist, so it is skipped and nothing it points to is read"
 
+
+
+def test_a_file_that_cannot_be_opened_is_reported_as_unreadable(project_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from strategy_site.load import tree
+
+    locked = project_dir / "indicators/burglary-rate.yml"
+    real_open = os.open
+
+    def refuse(path, *args, **kwargs):  # type: ignore[no-untyped-def]  # as a file only another user may read
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(tree.os, "open", refuse)
+
+    findings = findings_for(project_dir)
+
+    assert ("SS007", "src/indicators/burglary-rate.yml", 1, 1) in where(findings)
+    assert next(f.message for f in findings if f.code == "SS007") == "the file cannot be read: Permission denied"
