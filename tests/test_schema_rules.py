@@ -231,3 +231,23 @@ def test_an_overlong_id_is_reported(project_dir: Path) -> None:
     findings = findings_for(project_dir)
 
     assert [(f.code, f.message) for f in findings][0] == ("SS205", '"id" is longer than 64 characters')
+
+
+def test_a_yes_no_value_where_a_figure_belongs_is_reported(project_dir: Path) -> None:
+    indicator = project_dir / "indicators/burglary-rate.yml"
+    edit(indicator, "    value: 19.8", "    value: true")
+
+    assert [(f.code, f.message) for f in findings_for(project_dir)] == [
+        ("SS205", "true is a yes/no value, not a figure: write the number")]
+
+
+def test_a_period_in_other_digits_or_ending_after_2199_is_reported(project_dir: Path) -> None:
+    indicator = project_dir / "indicators/burglary-rate.yml"
+    edit(indicator, "  - period: 2023/24", '  - period: "٢٠٢٥/٢٦"')
+    edit(indicator, "    by: 2027/28", "    by: 2199/00")
+
+    by_line = [f.message for f in findings_for(project_dir)]  # the target comes before the figures
+
+    assert by_line[0] == '"2199/00" is not a year strategy-site accepts: dates and periods must fall between 1900 and 2199'
+    assert by_line[1].startswith('"٢٠٢٥/٢٦" is not a period strategy-site understands')
+    assert len(by_line) == 2

@@ -51,7 +51,13 @@ def _figure_in_bounds(value: float) -> float:
     return value
 
 
-Figure = Annotated[float, AfterValidator(_figure_in_bounds)]
+def _not_yes_or_no(value: Any) -> Any:
+    if isinstance(value, bool):  # pydantic would read true as 1
+        raise ValueError(f"{str(value).lower()} is a yes/no value, not a figure: write the number")
+    return value
+
+
+Figure = Annotated[float, BeforeValidator(_not_yes_or_no), AfterValidator(_figure_in_bounds)]
 
 # Dates and periods outside these years are typing mistakes (0202 for 2022, 9999 for "never").
 FIRST_YEAR, LAST_YEAR = 1900, 2199
@@ -83,9 +89,9 @@ class Period:
         return self.label
 
 
-_FINANCIAL_YEAR = re.compile(r"^(\d{4})[/-](\d{2})$")
-_QUARTER = re.compile(r"^(\d{4})(?:[/-](\d{2}))? ?Q([1-4])$")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_FINANCIAL_YEAR = re.compile(r"^(\d{4})[/-](\d{2})$", re.ASCII)
+_QUARTER = re.compile(r"^(\d{4})(?:[/-](\d{2}))? ?Q([1-4])$", re.ASCII)
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$", re.ASCII)
 
 PERIOD_HELP = (
     "a year (2025), a financial year (2025/26), a quarter (2025 Q3, or 2025/26 Q1 for the financial year), "
@@ -99,15 +105,23 @@ def _month_end(year: int, month: int) -> dt.date:
 
 
 def parse_period(value: Any) -> Period:
+    period = _period(value)
+    _year_in_bounds(period.end.year, period.label)  # 2199/26 ends in 2200
+    return period
+
+
+def _period(value: Any) -> Period:
     if isinstance(value, Period):
         return value
     if isinstance(value, bool) or value is None:
         raise ValueError(f"a period is needed: {PERIOD_HELP}")
     text = str(raw_text(value)).strip()
-    if (year := re.match(r"\d{4}", text)) is not None:
+    if not text.isascii():  # int() and fromisoformat() would read other scripts' digits
+        raise ValueError(f'"{text}" is not a period strategy-site understands; write {PERIOD_HELP}, in the digits 0 to 9')
+    if (year := re.match(r"[0-9]{4}", text)) is not None:
         _year_in_bounds(int(year.group()), text)
     try:
-        if re.fullmatch(r"\d{4}", text):
+        if re.fullmatch(r"[0-9]{4}", text):
             year = int(text)
             return Period(text, dt.date(year, 1, 1), dt.date(year, 12, 31))
         match = _FINANCIAL_YEAR.match(text)
@@ -160,7 +174,7 @@ def parse_year_range(value: Any) -> YearRange:
     if isinstance(value, YearRange):
         return value
     text = str(raw_text(value)).strip()
-    match = re.fullmatch(r"(\d{4})\s*(?:-|–|to)\s*(\d{4})", text)
+    match = re.fullmatch(r"([0-9]{4})\s*(?:-|–|to)\s*([0-9]{4})", text)
     if not match:
         raise ValueError(f'"{text}" is not a span of years; write it as 2024-2034 or "2024 to 2034"')
     start, end = int(match.group(1)), int(match.group(2))
