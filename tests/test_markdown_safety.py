@@ -70,6 +70,12 @@ def test_html_blocks_nested_deeply_are_reported(project_dir: Path) -> None:
     assert [f.code for f in findings_for(project_dir)] == ["SS306"]
 
 
+def test_a_long_run_of_backticks_or_a_comment_in_braces_is_not_reported(project_dir: Path) -> None:
+    append(project_dir / STRATEGY, "`" * 10_000 + "\n\n    \n\nText {# a note #} here.")
+
+    assert findings_for(project_dir) == []
+
+
 def test_ordinary_nesting_is_not_reported(project_dir: Path) -> None:
     append(project_dir / STRATEGY, "- one\n    - two\n        - three\n\n> quoted\n> > twice\n\n<div><p>x</p></div>\n\n" + "<p>Unclosed\n\n" * 30)
 

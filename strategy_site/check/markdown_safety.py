@@ -59,8 +59,8 @@ _VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "wbr", "col", "ar
 
 def _unsafe_tokens(attributes: str) -> Iterator[str]:
     for key, value in get_attrs(attributes):
-        if value is None:
-            continue  # a bare word in braces, such as {id} in prose: not an attribute
+        if not value:
+            continue  # a bare word in braces, such as {id} in prose, or an empty one: nothing reaches the page
         if key == "#" or key == "id":
             if not _SAFE.fullmatch(value):
                 yield f"the id '{value}'"
@@ -89,7 +89,7 @@ def _nesting(text: str) -> Iterator[tuple[int, int]]:
     parsed_depth = 0
     offset = 0
     for line in text.splitlines(keepends=True):
-        indent = len(line) - len(line.lstrip(" \t"))
+        indent = len(line) - len(line.lstrip(" \t")) if line.strip() else 0  # a blank line nests nothing
         markers, rest = 0, line
         while (marker := _CONTAINER.match(rest)) is not None:
             markers, rest = markers + 1, rest[marker.end():]

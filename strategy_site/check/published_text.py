@@ -37,7 +37,8 @@ def prose(project: Project) -> Iterator[tuple[SourceFile, Text]]:
     """Every published text of every file, with code blanked out: code is shown as written, never run."""
     for source in project.files:
         for text in published_text(source):
-            blanked = _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text.value)  # keeps every position
+            # Letters, not spaces: blanked code must keep every position, and must not read as indentation.
+            blanked = _CODE.sub(lambda m: re.sub(r"[^\n]", "x", m.group(0)), text.value)
             yield source, Text(blanked, text.start, text.inline)
 
 
