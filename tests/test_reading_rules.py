@@ -195,3 +195,13 @@ def test_a_file_that_cannot_be_opened_is_reported_as_unreadable(project_dir: Pat
 
     assert ("SS007", "src/indicators/burglary-rate.yml", 1, 1) in where(findings)
     assert next(f.message for f in findings if f.code == "SS007") == "the file cannot be read: Permission denied"
+
+
+def test_a_utf16_file_is_reported_once_as_not_utf8(project_dir: Path) -> None:
+    indicator = project_dir / "indicators/burglary-rate.yml"
+    indicator.write_bytes(indicator.read_text(encoding="utf-8").encode("utf-16-le"))
+
+    findings = findings_for(project_dir)
+
+    assert where(findings) == [("SS001", "src/indicators/burglary-rate.yml", 1, 2)]
+    assert findings[0].message == 'the file is not UTF-8 text: it looks like UTF-16 ("Unicode") or a binary file'

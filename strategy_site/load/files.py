@@ -217,6 +217,14 @@ def read_source(kind: Kind, path: Path) -> tuple[SourceFile | None, list[Finding
         raw = read_limited(path, shown)
     except ReadProblem as problem:
         return None, [problem.finding]
+    # UTF-16 (what some Windows editors call "Unicode") starts with FF FE or FE FF, or without them
+    # has a zero byte beside every Latin letter, which would otherwise read as a flood of NULs.
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or raw.count(b"\x00") > len(raw) // 10:
+        return None, [NOT_UTF8.at(
+            Location(shown, _position_of_byte(raw, max(raw.find(b"\x00"), 0))),
+            "the file is not UTF-8 text: it looks like UTF-16 (\"Unicode\") or a binary file",
+            "save it as UTF-8 in your editor; if it is a Word or PDF file, keep it outside the source folder",
+        )]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
