@@ -85,3 +85,19 @@ def test_a_template_that_fails_while_rendering_names_its_file_and_line(
     err = capsys.readouterr().err
     assert f"{template}:3: a page template failed: 'strategy_site.model.documents.Member object' has no attribute 'postcode'" in err
     assert (previous_site / "index.html").read_text() == "the previous site"
+
+
+def test_a_page_that_takes_too_long_to_convert_stops_the_build_with_its_name(
+    site_project: Path, previous_site: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from strategy_site.site import plugin
+
+    monkeypatch.setattr(plugin, "PAGE_SECONDS", 1)
+    strategy = site_project / "strategy_src/community-strategy.md"
+    strategy.write_text(strategy.read_text(encoding="utf-8") + "\n" + "[" * 12_000 + "\n", encoding="utf-8")
+
+    assert main(["--quiet", "--today", "2026-11-23"]) == 1
+
+    err = capsys.readouterr().err
+    assert err.startswith("The site was not built: the page made from community-strategy.md took more than 1 second to convert")
+    assert (previous_site / "index.html").read_text() == "the previous site"

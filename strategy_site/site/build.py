@@ -16,6 +16,7 @@ import errno
 import functools
 import logging
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -135,6 +136,8 @@ class ProblemLog(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         message = record.getMessage()
+        if re.fullmatch(r"Error (reading|building) page '[^']*':", message):
+            return  # MkDocs' heading for the reason, which follows on its own
         self.messages.append(message.removeprefix("Error running build: ").removeprefix("Config value 'plugins': "))
 
 

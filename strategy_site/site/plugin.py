@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import signal
+import threading
 from pathlib import Path
 
 from jinja2 import Environment
@@ -27,7 +29,7 @@ from strategy_site.render.sanitise import sanitise
 from strategy_site.render.site import render_site
 from strategy_site.report.making import make_report
 from strategy_site.report.weights import load_weights
-from strategy_site.words import long_date
+from strategy_site.words import long_date, plural
 
 SAFE_ATTRIBUTES = "strategy_site.render.safe_attributes"
 DEFAULT_SITE_URL = "https://example.org/"  # Atom needs absolute addresses; set site_url to the real one
@@ -128,7 +130,35 @@ class StrategySitePlugin(BasePlugin[PluginConfig]):
         changed = page.meta.get("last_changed") or self.newest
         if changed:
             page.update_date = str(changed)
+        _start_page_clock(page)
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        _stop_page_clock()
         return sanitise(html)
+
+
+# Some Markdown takes the converter time that grows with the square of its length (ten thousand '['
+# in one paragraph take 17 s, twenty thousand a minute). No real page needs more than a second, so
+# a page that takes this long stops the build with its name instead of hanging it. Only where a
+# timer signal can be had: the main thread of a Unix process (build.py, mkdocs build).
+PAGE_SECONDS = 10
+
+
+def _start_page_clock(page: Page) -> None:
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        return
+
+    def too_slow(signum: int, frame: object) -> None:
+        raise PluginError(
+            f"the page made from {page.file.src_uri} took more than {plural(PAGE_SECONDS, 'second')} to convert; its Markdown "
+            "has something very long that the converter reads slowly, such as thousands of '[' or '*' in one paragraph"
+        )
+
+    signal.signal(signal.SIGALRM, too_slow)
+    signal.setitimer(signal.ITIMER_REAL, PAGE_SECONDS)
+
+
+def _stop_page_clock() -> None:
+    if hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread():
+        signal.setitimer(signal.ITIMER_REAL, 0)
