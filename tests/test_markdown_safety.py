@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import markdown
+import pytest
 
 from strategy_site.render.sanitise import sanitise
 from tests.conftest import action_entry, append, edit, findings_for, line_of, where
@@ -141,3 +142,20 @@ def test_an_event_handler_given_in_braces_is_reported_as_removed(project_dir: Pa
 
     assert where(findings) == [("SS304", "src/" + STRATEGY, line_of(strategy, "### Crossing"), 14)]
     assert findings[0].message == 'the site removes the event handler "onclick=" from what the braces apply to'
+
+
+@pytest.mark.parametrize("tag", ["div", "script", "iframe", "textarea", "plaintext"])
+def test_an_html_element_left_open_is_reported_where_it_opens(project_dir: Path, tag: str) -> None:
+    strategy = project_dir / STRATEGY
+    append(strategy, f"Before.\n\n<{tag}>\n\n## After\n\nText.")
+
+    findings = [f for f in findings_for(project_dir) if f.code == "SS308"]
+
+    assert where(findings) == [("SS308", "src/" + STRATEGY, line_of(strategy, f"<{tag}>"), 1)]
+    assert findings[0].message == f"<{tag}> is opened here and never closed, so the rest of the document would not appear as written"
+
+
+def test_html_elements_that_are_closed_are_not_reported(project_dir: Path) -> None:
+    append(project_dir / STRATEGY, '<div class="app-note" markdown="1">\n\n<div>inner</div>\n\n**Note.**\n\n</div>\n\n`<div>` in code')
+
+    assert findings_for(project_dir) == []

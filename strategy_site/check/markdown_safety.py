@@ -50,6 +50,25 @@ TOO_MANY_HEADINGS = Rule(
     instead="Use a table, or split the document.",
 )
 
+UNCLOSED = Rule(
+    "SS308",
+    "html-not-closed",
+    Severity.ERROR,
+    what="An HTML element that holds the text after it, such as <div>, <script>, <iframe>, <textarea> or "
+    "<plaintext>, is opened in a document and never closed.",
+    why="Everything after it would be swallowed: the Markdown converter or the browser reads the rest of the "
+    "document as the element's raw content, so the headings, lists and links after it disappear from the page "
+    "or show as code.",
+    example='<div class="app-note">\n\n## Our vision   (no </div> anywhere after it)',
+    instead='<div class="app-note" markdown="1">\n\nText.\n\n</div>, or plain Markdown without the HTML.',
+)
+# Elements whose opening tag, left open, takes the rest of the document: the converter's raw HTML blocks,
+# and the elements browsers read as raw text to their end tag (plaintext has none at all).
+SWALLOWING = frozenset({
+    "div", "script", "style", "iframe", "textarea", "noscript", "math", "plaintext", "xmp", "listing",
+    "noembed", "noframes", "title", "pre", "table", "section", "details", "figure", "blockquote",
+})
+
 _ATTRIBUTE_LIST = re.compile(r"\{:?[ ]*(?P<attributes>[^}\n]*)\}")
 _SAFE = re.compile(SAFE_TOKEN)
 _CONTAINER = re.compile(r" {0,3}(?:>|[-*+](?=\s)|\d{1,9}[.)](?=\s))[ \t]?")
@@ -115,6 +134,23 @@ def _nesting(text: str) -> Iterator[tuple[int, int]]:
         offset += len(line)
 
 
+def _unclosed(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, name) of each element in SWALLOWING opened in ``text`` and never closed."""
+    opened: dict[str, list[int]] = {}
+    for tag in _HTML_TAG.finditer(text):
+        closing, name, _, self_closing = tag.groups()
+        name = name.lower()
+        if name not in SWALLOWING or self_closing:
+            continue
+        if not closing:
+            opened.setdefault(name, []).append(tag.start())
+        elif opened.get(name) and name != "plaintext":  # plaintext has no end: the rest of the page is text
+            opened[name].pop()
+    for name, offsets in opened.items():
+        for offset in offsets:
+            yield offset, name
+
+
 @check
 def markdown_safety(context: Context) -> Iterator[Finding]:
     for source, text in prose(context.project):
@@ -127,6 +163,13 @@ def markdown_safety(context: Context) -> Iterator[Finding]:
                     )
                 for problem in _removed_attributes(match.group("attributes")):
                     yield UNSAFE_HTML.at(Location(source.path, position), problem, "give only an id and classes in braces")
+        if "<" in text.value and not text.inline:
+            for offset, name in sorted(_unclosed(text.value)):
+                yield UNCLOSED.at(
+                    Location(source.path, position_in(source, text, offset)),
+                    f"<{name}> is opened here and never closed, so the rest of the document would not appear as written",
+                    f"add </{name}> where it should end" if name != "plaintext" else "remove <plaintext>: it can never be closed",
+                )
         for offset, depth in _nesting(text.value):
             yield TOO_DEEP.at(
                 Location(source.path, position_in(source, text, offset)),
