@@ -88,6 +88,8 @@ def _report(args: argparse.Namespace) -> int:
     from strategy_site.report.weights import DEFAULT_WEIGHTS, WeightsProblem, load_weights
 
     today = args.today or dt.date.today()
+    if args.source_url and not args.source_url.lower().startswith(("https://", "http://")):
+        raise UsageProblem(f"--source-url must be a web address starting with https://, not '{printable(args.source_url)}'")
     try:
         weights = load_weights(args.weights or DEFAULT_WEIGHTS)
         project = load_project(source_folder(args.path))

@@ -341,3 +341,8 @@ def test_since_a_revision_holding_a_link_out_of_the_folder_skips_the_link(
     assert main([*REPORT, "--since", "HEAD", "--format", "json"]) == 0
     changes = json.loads(capsys.readouterr().out)["changes"]
     assert [f["code"] for f in changes["resolved"]] == []  # the link was never read, then or now
+
+
+def test_a_source_url_that_is_not_a_web_address_is_a_plain_error(project_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([*REPORT, "--format", "html", "--source-url", "javascript:alert(1)//"]) == 2
+    assert "--source-url must be a web address starting with https://" in capsys.readouterr().err
