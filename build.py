@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """Check the strategy documents in strategy_src/, then build the public site into site/.
 
-Usage: python build.py [--today YYYY-MM-DD] [--site-dir DIR] [--quiet]
+This repository's entry point: the same as `strategy-site build`.
+Usage: python build.py [--today YYYY-MM-DD] [--site-dir DIR] [--config FILE] [--quiet]
 """
 
 import sys
 
 try:
-    from strategy_site.site.build import main
+    from strategy_site.cli import main
 except ModuleNotFoundError as missing:
     sys.exit(
         f"build.py: {missing.name} is not installed. Set up first: "
@@ -15,4 +16,4 @@ except ModuleNotFoundError as missing:
     )
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(["build", *sys.argv[1:]]))

@@ -27,6 +27,13 @@ def project_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return target
 
 
+def build_main(argv: list[str]) -> int:
+    """`strategy-site build` with these arguments, as `python build.py` runs it."""
+    from strategy_site.cli import main
+
+    return main(["build", *argv])
+
+
 def findings_for(root: Path, today: dt.date = TODAY) -> list[Finding]:
     return run_checks(load_project(root), today)
 
@@ -91,13 +98,11 @@ def previous_site(site_project: Path) -> Path:
 @pytest.fixture(scope="session")
 def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demonstration partnership's site, built once for every test that reads it."""
-    from strategy_site.site.build import main
-
     site = tmp_path_factory.mktemp("demo") / "site"
     before = Path.cwd()
     os.chdir(REPO)
     try:
-        assert main(["--quiet", "--site-dir", str(site), "--today", "2026-11-23"]) == 0
+        assert build_main(["--quiet", "--site-dir", str(site), "--today", "2026-11-23"]) == 0
     finally:
         os.chdir(before)
     return site

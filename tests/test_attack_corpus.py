@@ -29,7 +29,7 @@ import pytest
 from strategy_site.findings import Severity
 from strategy_site.model.project import load_project
 from strategy_site.render.site import render_site
-from strategy_site.site.build import main
+from tests.conftest import build_main as main
 from tests.conftest import FIXTURES, REPO, TODAY, findings_for
 
 BUILD = ["--quiet", "--today", TODAY.isoformat()]
@@ -754,7 +754,7 @@ def test_an_attr_list_payload_on_a_heading_is_an_error_and_is_inert_when_check_i
     assert main(BUILD) != 0  # the build refuses
 
     # Bypassing check: the render step and the site engine on their own must still make it inert.
-    from strategy_site.site import build as build_module
+    from strategy_site.commands import build as build_module
 
     real = build_module.check_project
 

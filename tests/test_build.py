@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from strategy_site.site.build import main
+from tests.conftest import build_main as main
 from tests.conftest import edit
 
 
@@ -101,3 +101,13 @@ def test_a_page_that_takes_too_long_to_convert_stops_the_build_with_its_name(
     err = capsys.readouterr().err
     assert err.startswith("The site was not built: the page made from community-strategy.md took more than 1 second to convert")
     assert (previous_site / "index.html").read_text() == "the previous site"
+
+
+def test_build_takes_the_partnerships_folder_from_anywhere(site_project: Path, tmp_path_factory: pytest.TempPathFactory,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from strategy_site.cli import main as cli_main
+
+    monkeypatch.chdir(tmp_path_factory.mktemp("elsewhere"))
+
+    assert cli_main(["build", str(site_project), "--quiet", "--today", "2026-11-23"]) == 0
+    assert (site_project / "site/index.html").is_file()

@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 
 from strategy_site.site import build
-from strategy_site.site.build import main
+from tests.conftest import build_main as main
 from tests.conftest import REPO, edit
 
 ARGS = ["--quiet", "--today", "2026-11-23"]
-BUILD = "import sys; from strategy_site.site.build import main; sys.exit(main(sys.argv[1:]))"
+BUILD = "import sys; from strategy_site.cli import main; sys.exit(main(['build', *sys.argv[1:]]))"
 linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="renameat2 is Linux's")
 
 
@@ -193,7 +193,7 @@ def test_a_full_disk_stops_the_build_with_one_line_and_keeps_the_site(
 
 
 def test_the_published_site_folder_is_readable_by_the_web_server(site_project: Path) -> None:
-    from strategy_site.site.build import main
+    from tests.conftest import build_main as main
 
     assert main(ARGS) == 0
 

@@ -42,13 +42,23 @@ def test_the_committed_json_schemas_match_the_models() -> None:
 
 def test_the_model_checks_and_reports_do_not_import_mkdocs() -> None:
     code = (
-        "import sys, strategy_site.cli, strategy_site.catalogue, strategy_site.render.site, strategy_site.render.govuk_markdown, "
+        "import sys, strategy_site.cli, strategy_site.commands.check, strategy_site.commands.report, "
+        "strategy_site.commands.rules, strategy_site.commands.schema, strategy_site.catalogue, strategy_site.render.site, strategy_site.render.govuk_markdown, "
         "strategy_site.model.progress, strategy_site.model.schema, strategy_site.report.making, strategy_site.report.html, "
         "strategy_site.report.ci_formats, strategy_site.report.data_formats, strategy_site.report.summary; "
         "print([m for m in sys.modules if m.split('.')[0] == 'mkdocs'])"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_no_module_reaches_back_up_to_the_command_line_or_the_commands() -> None:
+    package = REPO / "strategy_site"
+    for module in package.rglob("*.py"):
+        if module.name in ("cli.py", "__main__.py") or module.parent.name == "commands":
+            continue
+        text = module.read_text(encoding="utf-8")
+        assert "strategy_site.cli" not in text and "strategy_site.commands" not in text, module
 
 
 def test_ci_runs_exactly_the_readmes_test_command() -> None:

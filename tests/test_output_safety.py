@@ -24,7 +24,7 @@ from strategy_site.report import data_formats
 from strategy_site.report.ci_formats import to_junit
 from strategy_site.report.making import make_report
 from strategy_site.report.weights import load_weights
-from strategy_site.site.build import main as build_site
+from tests.conftest import build_main as build_site
 from strategy_site.text_safety import csv_table, spreadsheet_text, xml_chars, xml_escape
 from tests.conftest import TODAY, edit
 

@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from strategy_site.site.build import main
+from tests.conftest import build_main as main
 from tests.conftest import edit
 
 BUILD = ["--quiet", "--today", "2026-11-23"]

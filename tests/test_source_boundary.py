@@ -10,7 +10,7 @@ import pytest
 
 from strategy_site.load.tree import MAX_FILE_BYTES
 from strategy_site.model.project import load_project
-from tests.conftest import edit, findings_for, line_of, where
+from tests.conftest import build_main as main, edit, findings_for, line_of, where
 
 SECRET = "root:x:0:0:secret-marker:/root:/bin/bash\n"
 
@@ -120,7 +120,7 @@ def test_a_ruleset_linked_from_outside_is_refused(project_dir: Path, secret: Pat
 
 
 def test_the_site_stops_on_a_link_out_of_the_folder(site_project: Path, secret: Path) -> None:
-    from strategy_site.site.build import main
+    from tests.conftest import build_main as main
 
     (site_project / "strategy_src/passwd.txt").symlink_to(secret / "passwd")
 
@@ -144,7 +144,7 @@ def test_the_site_never_publishes_a_link_out_of_the_folder_even_if_check_were_by
     site_project: Path, secret: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from strategy_site.findings import Severity
-    from strategy_site.site import build
+    from strategy_site.commands import build
 
     sources = site_project / "strategy_src"
     (sources / "passwd.txt").symlink_to(secret / "passwd")
@@ -159,7 +159,7 @@ def test_the_site_never_publishes_a_link_out_of_the_folder_even_if_check_were_by
 
     monkeypatch.setattr(build, "check_project", errors_ignored)
 
-    assert build.main(["--quiet", "--today", "2026-11-23"]) == 0
+    assert main(["--quiet", "--today", "2026-11-23"]) == 0
 
     published = [p for p in (site_project / "site").rglob("*") if p.is_file()]
     assert (site_project / "site/images/map.png").is_file()
@@ -181,7 +181,7 @@ def test_a_file_that_could_run_code_or_replace_the_sites_own_is_reported_and_not
 
 
 def test_the_theme_and_the_open_data_cannot_be_replaced_from_the_source_folder(site_project: Path) -> None:
-    from strategy_site.site.build import main
+    from tests.conftest import build_main as main
 
     sources = site_project / "strategy_src"
     for name in ("assets/app.js", "search/main.js", "data/actions.csv", "notice.html"):

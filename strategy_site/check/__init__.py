@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import time
+from pathlib import Path
 
 from strategy_site.check import (  # noqa: F401  (they register)
     delivery, documents, figures, markdown_safety, membership, raw_html, references, sections,
 )
 from strategy_site.check.registry import CHECKS, Context
 from strategy_site.findings import RULES, Finding, Location, Rule, Severity
-from strategy_site.model.project import Project
+from strategy_site.model.project import Project, load_project
 from strategy_site.model.ruleset import Ruleset
 
 
@@ -32,6 +34,14 @@ FIXED = frozenset({
     "SS001", "SS002", "SS003", "SS004", "SS007", "SS008", "SS009", "SS010", "SS011", "SS012", "SS013", "SS015",
     "SS109", "SS201", "SS202", "SS203", "SS204", "SS205", "SS305", "SS306", "SS307", "SS308",
 })
+
+
+def check_project(path: Path, today: dt.date | None = None) -> tuple[Project, list[Finding], float]:
+    """Load and check the partnership in the folder ``path``: the project, its findings, and the seconds taken."""
+    started = time.perf_counter()
+    project = load_project(path)
+    findings = run_checks(project, today)
+    return project, findings, time.perf_counter() - started
 
 
 def run_checks(project: Project, today: dt.date | None = None) -> list[Finding]:

@@ -1,4 +1,4 @@
-"""The main job: check the documents, then build the public site.
+"""Build the public site of a checked partnership through MkDocs.
 
 The site is built into a folder beside ``site/`` and swapped in only when the
 build succeeds, so a failed build leaves the previous site exactly as it was.
@@ -8,7 +8,6 @@ On Linux the swap is one system call, so there is never a moment without a
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import ctypes
 import datetime as dt
@@ -20,7 +19,6 @@ import re
 import shutil
 import sys
 import tempfile
-import time
 import traceback
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -32,9 +30,8 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
-from strategy_site.cli import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, check_project, sources_by_path
-from strategy_site.findings import Severity
-from strategy_site.output.text import format_text
+from strategy_site.findings import Finding
+from strategy_site.model.project import Project
 from strategy_site.site.plugin import StrategySitePlugin
 
 fcntl: ModuleType | None
@@ -47,59 +44,40 @@ AT_FDCWD = -100  # renameat2's "relative to the working directory", from <fcntl.
 RENAME_EXCHANGE = 2  # from <linux/fs.h>
 
 
-def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="build.py", description="Check the strategy documents, then build the site.")
-    parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the MkDocs configuration (default: mkdocs.yml)")
-    parser.add_argument("--site-dir", type=Path, default=None, help="where to write the site (default: site_dir in the configuration)")
-    parser.add_argument("--today", type=dt.date.fromisoformat, default=None, help="check as if today were this date")
-    parser.add_argument("--quiet", action="store_true", help="print only problems")
-    return parser.parse_args(argv)
+class SiteNotBuilt(Exception):
+    """MkDocs, a page template or the configuration stopped the build; the message says why, in one line."""
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv)
-    if not args.config.is_file():
-        print(f"build.py: there is no configuration file '{args.config}'. Run it from the project folder.", file=sys.stderr)
-        return EXIT_UNUSABLE
-    logging.basicConfig(format="%(levelname)s - %(message)s", level=logging.WARNING if args.quiet else logging.INFO)
-    started = time.perf_counter()
+def site_config(config_file: Path) -> MkDocsConfig:
+    """The site's configuration, read and validated by MkDocs; SiteNotBuilt when it is not valid."""
+    try:
+        return load_config(str(config_file))
+    except MkDocsException as error:
+        raise SiteNotBuilt(f"the configuration in {config_file} is not valid: {error}") from error
+
+
+def build_site(config: MkDocsConfig, project: Project, findings: list[Finding], *, site_dir: Path | None = None,
+               today: dt.date | None = None) -> Path:
+    """Build the site of ``project`` (checked, with no errors) as ``config`` (from site_config) says, and swap it in.
+
+    Returns the site folder. Raises SiteNotBuilt with the reason, or OSError when the site cannot be
+    written; either way the previous site is as it was.
+    """
     problems = ProblemLog()
     mkdocs_log = logging.getLogger("mkdocs")
-    for earlier in [h for h in mkdocs_log.handlers if isinstance(h, ProblemLog)]:
-        mkdocs_log.removeHandler(earlier)  # from an earlier call in the same process
     mkdocs_log.addHandler(problems)
     try:
-        config = load_config(str(args.config))
-    except MkDocsException as error:
-        print(f"build.py: the configuration in {args.config} is not valid: {error}", file=sys.stderr)
-        return EXIT_UNUSABLE
-    site_dir = (args.site_dir or Path(config.site_dir)).resolve()
-    try:
-        project, findings, seconds = check_project(Path(config.docs_dir), args.today)
-        errors = [f for f in findings if f.severity is Severity.ERROR]
-        if findings and (errors or not args.quiet):
-            sys.stdout.write(format_text(findings, sources_by_path(project), project.files_seen, seconds))
-        if errors:
-            print("The site was not built: fix the errors above. The previous site is unchanged.", file=sys.stderr)
-            return EXIT_FINDINGS
         plugin = strategy_plugin(config)
         if plugin is None:
-            print(f"build.py: {args.config} does not list the strategy-site plugin under plugins.", file=sys.stderr)
-            return EXIT_UNUSABLE
-        plugin.project = project
-        plugin.today = args.today
-        plugin.findings = findings
-        build_into(config, site_dir)
+            raise SiteNotBuilt(f"{config.config_file_path} does not list the strategy-site plugin under plugins")
+        plugin.use(project, findings, today)
+        target = (site_dir or Path(config.site_dir)).resolve()
+        build_into(config, target)
+        return target
     except (MkDocsException, jinja2.TemplateError) as error:
-        print(f"The site was not built: {why_not_built(error, problems)}. The previous site is unchanged.", file=sys.stderr)
-        return EXIT_FINDINGS
-    except OSError as error:  # a read-only folder, a full disk, a file name too long
-        print(f"The site was not built: cannot write {error.filename or site_dir}: {error.strerror or error}. "
-              "The previous site is unchanged.", file=sys.stderr)
-        return EXIT_UNUSABLE
-    if not args.quiet:
-        print(f"Built the site in {site_dir} in {time.perf_counter() - started:.2f} s.")
-    return EXIT_OK
+        raise SiteNotBuilt(why_not_built(error, problems)) from error
+    finally:
+        mkdocs_log.removeHandler(problems)
 
 
 _UMASK = os.umask(0o022)  # read once, while importing: setting it is the only way to read it

@@ -54,11 +54,15 @@ class PluginConfig(Config):
 
 class StrategySitePlugin(BasePlugin[PluginConfig]):
     def __init__(self) -> None:
-        # build.py hands over the project it has already checked, so the sources are read once.
         self.project: Project | None = None
-        self.newest: str | None = None  # the newest change to any source, from Git
-        self.today: dt.date | None = None  # build.py's --today; the completeness page is as of this day
         self.findings: list[Finding] | None = None  # check's findings for the project, reused by the report
+        self.today: dt.date | None = None  # the completeness page is as of this day
+        self.newest: str | None = None  # the newest change to any source, from Git
+
+    def use(self, project: Project, findings: list[Finding], today: dt.date | None = None) -> None:
+        """Build from this project, already loaded and checked (with no errors), instead of reading the
+        sources again; the completeness page is as of ``today``. Call before the build starts."""
+        self.project, self.findings, self.today = project, findings, today
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         colour = self.config.colour

@@ -23,7 +23,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 from mkdocs.livereload import LiveReloadServer
 
-from strategy_site.cli import UsageProblem, check_project
+from strategy_site.check import check_project
 from strategy_site.findings import Severity
 from strategy_site.site.build import ProblemLog, build_into, strategy_plugin, why_not_built
 
@@ -100,8 +100,6 @@ class PreviewServer(LiveReloadServer):
             self._show(self._build())
         except (MkDocsException, jinja2.TemplateError) as error:
             self._show([why_not_built(error, problems)])
-        except UsageProblem as problem:
-            self._show([str(problem)])
         except OSError as error:
             self._show([f"cannot write {error.filename or self.site_dir}: {error.strerror or error}"])
         except Exception:  # a fault in strategy-site itself: report it and keep serving the last good site
@@ -121,7 +119,7 @@ class PreviewServer(LiveReloadServer):
         plugin = strategy_plugin(config)
         if plugin is None:
             return [f"{self.config_file} does not list the strategy-site plugin under plugins"]
-        plugin.project, plugin.findings = project, findings  # checked already: the plugin need not read them again
+        plugin.use(project, findings)  # checked already: the plugin need not read them again
         build_into(config, self.site_dir, serve_url=self.url)  # swapped in whole: never half a site served
         return []
 
