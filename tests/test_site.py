@@ -209,7 +209,7 @@ def test_the_completeness_report_is_a_page_of_the_site_with_its_data(site_projec
 
 
 def test_the_completeness_page_can_be_left_out(site_project: Path) -> None:
-    edit(site_project / "mkdocs.yml", "      templates: templates/content\n", "      templates: templates/content\n      completeness: false\n")
+    edit(site_project / "mkdocs.yml", "  - strategy-site:\n", "  - strategy-site:\n      completeness: false\n")
     site = build(site_project)
     assert not (site / "completeness").exists()
     assert "How complete is the strategy?" not in read(site, "")

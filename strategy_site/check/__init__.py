@@ -14,6 +14,7 @@ from strategy_site.check.registry import CHECKS, Context
 from strategy_site.findings import RULES, Finding, Location, Rule, Severity
 from strategy_site.model.project import Project, load_project
 from strategy_site.model.ruleset import Ruleset
+from strategy_site.shipped import override_findings
 
 
 SEVERITY_NOT_CHANGED = Rule(
@@ -40,7 +41,8 @@ def check_project(path: Path, today: dt.date | None = None) -> tuple[Project, li
     """Load and check the partnership in the folder ``path``: the project, its findings, and the seconds taken."""
     started = time.perf_counter()
     project = load_project(path)
-    findings = run_checks(project, today)
+    # The partnership's own templates sit beside its source folder, in templates/.
+    findings = sorted(run_checks(project, today) + override_findings(path.resolve().parent / "templates"), key=Finding.sort_key)
     return project, findings, time.perf_counter() - started
 
 

@@ -7,6 +7,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import jinja2
+
 from strategy_site.commands.common import EXIT_FINDINGS, EXIT_OK, UsageProblem, source_folder
 from strategy_site.load.history import RevisionProblem
 from strategy_site.model.project import load_project
@@ -14,6 +16,7 @@ from strategy_site.report import ci_formats, data_formats
 from strategy_site.report.html import to_html
 from strategy_site.report.making import Report, make_report
 from strategy_site.report.summary import format_summary
+from strategy_site.shipped import search_path
 from strategy_site.report.weights import DEFAULT_WEIGHTS, WeightsProblem, load_weights
 from strategy_site.text_safety import printable
 
@@ -34,7 +37,7 @@ class ReportOptions:
     fail_on: str | None = None  # "warning" or "error"
     today: dt.date | None = None
     weights: Path | None = None
-    templates: Path = Path("templates/report")
+    templates: Path = Path("templates/report")  # the partnership's own report template, if it has one
     source_url: str | None = None
 
 
@@ -69,9 +72,10 @@ def run(options: ReportOptions) -> int:
 
 def _render(report: Report, kind: str, options: ReportOptions, target: Path) -> str:
     if kind == "html":
-        if not (options.templates / "report.html.j2").is_file():
-            raise UsageProblem(f"there is no report template in '{options.templates}': run from the project folder or give --templates")
-        return to_html(report, options.templates, target, options.source_url)
+        try:
+            return to_html(report, search_path("report", options.templates), target, options.source_url)
+        except jinja2.TemplateError as error:  # most likely in a partnership's own report template
+            raise UsageProblem(f"the report template failed: {error}") from error
     formats = {"json": data_formats.to_json, "csv": data_formats.to_csv, "junit": ci_formats.to_junit,
                "sarif": ci_formats.to_sarif, "github": ci_formats.to_github, "summary": format_summary}
     return formats[kind](report)

@@ -19,6 +19,7 @@ import datetime as dt
 import json
 import re
 import urllib.parse
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -85,7 +86,8 @@ def body_without_title(body: str) -> str:
     return re.sub(r"\A\s*# [^\n]*\n", "", body, count=1)
 
 
-def environment(templates: Path) -> jinja2.Environment:
+def environment(templates: Sequence[Path]) -> jinja2.Environment:
+    """The page templates' environment; ``templates`` is searched in order (a partnership's own first)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates),
         undefined=jinja2.StrictUndefined,
@@ -169,7 +171,7 @@ def _address(path: str) -> Markup:
 
 def render_pages(
     project: Project,
-    templates: Path,
+    templates: Sequence[Path],
     progress: dict[str, IndicatorProgress],
     history: dict[str, dt.date] | None = None,
     report: Report | None = None,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,9 +27,10 @@ class SiteContent:
 
 
 def render_site(
-    project: Project, templates: Path, site_url: str, history: dict[str, dt.date] | None = None, report: Report | None = None
+    project: Project, templates: Sequence[Path], site_url: str, history: dict[str, dt.date] | None = None, report: Report | None = None
 ) -> SiteContent:
-    """The whole site; with a completeness ``report``, its page and data files too."""
+    """The whole site; with a completeness ``report``, its page and data files too. ``templates`` is the
+    page templates' search path (strategy_site.shipped.search_path)."""
     progress = all_progress(project)  # worked out once for the charts, the pages and the open data
     charts = [Asset(chart_path(project, item.indicator), indicator_chart(item)) for item in progress.values()]
     sources = [Asset(f"{SOURCE_FOLDER}/{source_path(project, f)}", f.text) for f in project.files if f.data is not None or f.body]

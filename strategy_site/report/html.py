@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from collections.abc import Sequence
 from pathlib import Path
 
 import jinja2
@@ -24,7 +25,7 @@ def link_maker(written_to: Path, source_url: str | None) -> Callable[[str, int |
     return link
 
 
-def to_html(report: Report, templates: Path, written_to: Path, source_url: str | None = None) -> str:
+def to_html(report: Report, templates: Sequence[Path], written_to: Path, source_url: str | None = None) -> str:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), autoescape=True, undefined=jinja2.StrictUndefined,
                              trim_blocks=True, lstrip_blocks=True)
     env.filters["date"] = long_date

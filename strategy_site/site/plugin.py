@@ -27,6 +27,7 @@ from strategy_site.load.history import last_changed
 from strategy_site.model.project import Project, load_project
 from strategy_site.render.sanitise import sanitise
 from strategy_site.render.site import render_site
+from strategy_site.shipped import search_path
 from strategy_site.report.making import make_report
 from strategy_site.report.weights import load_weights
 from strategy_site.words import long_date, plural
@@ -47,7 +48,8 @@ def contrast_with_white(colour: str) -> float:
 
 
 class PluginConfig(Config):
-    templates = config_options.Dir(exists=True, default="templates/content")
+    # The partnership's own page templates, which override the shipped ones file by file.
+    templates = config_options.Optional(config_options.Dir(exists=True))
     colour = config_options.Type(str, default="#1d70b8")
     completeness = config_options.Type(bool, default=True)  # publish the completeness report as a page
 
@@ -58,6 +60,7 @@ class StrategySitePlugin(BasePlugin[PluginConfig]):
         self.findings: list[Finding] | None = None  # check's findings for the project, reused by the report
         self.today: dt.date | None = None  # the completeness page is as of this day
         self.newest: str | None = None  # the newest change to any source, from Git
+        self.templates: list[Path] = []  # the page templates' search path
 
     def use(self, project: Project, findings: list[Finding], today: dt.date | None = None) -> None:
         """Build from this project, already loaded and checked (with no errors), instead of reading the
@@ -78,9 +81,10 @@ class StrategySitePlugin(BasePlugin[PluginConfig]):
         config.extra["brand_colour"] = colour
         config.extra["completeness"] = self.config.completeness
         # `serve` rebuilds when a page template or the theme changes, not only the sources.
-        config.watch.append(self.config.templates)
-        if config.theme.custom_dir:
-            config.watch.append(config.theme.custom_dir)
+        own = self.config.templates or str(Path(config.config_file_path).parent / "templates" / "content")
+        self.templates = search_path("content", Path(own))
+        config.watch.extend(str(folder) for folder in self.templates)
+        config.watch.extend(config.theme.dirs[:1])  # the theme's own folder, or the partnership's custom_dir
         if self.project is None:  # run by `mkdocs build` or `serve`, not build.py: check here
             self.project = load_project(Path(config.docs_dir))
             self.findings = run_checks(self.project, dt.date.today())  # the completeness page reuses them
@@ -106,7 +110,7 @@ class StrategySitePlugin(BasePlugin[PluginConfig]):
         self.newest = max(history.values()).isoformat() if history else None
         today = self.today or dt.date.today()
         report = make_report(project, today, load_weights(), findings=self.findings) if self.config.completeness else None
-        content = render_site(project, Path(self.config.templates), config.site_url or DEFAULT_SITE_URL, history, report)
+        content = render_site(project, self.templates, config.site_url or DEFAULT_SITE_URL, history, report)
         # MkDocs follows links and publishes every file it finds; from the source folder, publish only the
         # files strategy-site found inside its boundary (an image, say), never a link out of it.
         published = set(project.assets)

@@ -162,16 +162,14 @@ def _load_config(config_file: Path, address: str) -> MkDocsConfig:
 
 
 def _watched_paths(config: MkDocsConfig) -> list[str]:
-    """The sources, the configuration, the theme, the page templates and any `watch` paths.
+    """The sources, the configuration, the theme, the partnership's own templates and any `watch` paths.
 
     The plugin adds the theme and the page templates to ``config.watch`` only when a build starts,
     and the first build may stop before that, so they are named here too.
     """
-    paths = [config.docs_dir, config.config_file_path, config.theme.custom_dir, *config.watch]
-    plugin = strategy_plugin(config)
-    if plugin is not None:
-        paths.append(plugin.config.templates)
-    return [path for path in paths if path]
+    own_templates = Path(config.config_file_path).parent / "templates"
+    paths = [config.docs_dir, config.config_file_path, *config.theme.dirs[:1], *config.watch]
+    return [path for path in paths if path] + ([str(own_templates)] if own_templates.is_dir() else [])
 
 
 def banner(problems: list[str]) -> bytes:
