@@ -78,7 +78,7 @@ def test_a_long_run_of_backticks_or_a_comment_in_braces_is_not_reported(project_
 
 
 def test_ordinary_nesting_is_not_reported(project_dir: Path) -> None:
-    append(project_dir / STRATEGY, "- one\n    - two\n        - three\n\n> quoted\n> > twice\n\n<div><p>x</p></div>\n\n" + "<p>Unclosed\n\n" * 30)
+    append(project_dir / STRATEGY, "- one\n    - two\n        - three\n\n> quoted\n> > twice\n\n<div><p>x</p></div>\n\n" + "<abbr title=\"x\">Unclosed\n\n" * 30)
 
     assert findings_for(project_dir) == []
 
@@ -159,3 +159,20 @@ def test_html_elements_that_are_closed_are_not_reported(project_dir: Path) -> No
     append(project_dir / STRATEGY, '<div class="app-note" markdown="1">\n\n<div>inner</div>\n\n**Note.**\n\n</div>\n\n`<div>` in code')
 
     assert findings_for(project_dir) == []
+
+
+def test_a_paragraph_with_hundreds_of_brackets_is_reported(project_dir: Path) -> None:
+    strategy = project_dir / STRATEGY
+    append(strategy, "References: " + "[" * 600)
+
+    findings = findings_for(project_dir)
+
+    assert where(findings) == [("SS309", "src/" + STRATEGY, line_of(strategy, "References: "), 1)]
+    assert findings[0].message == "this paragraph holds 600 '[' characters, more than the 500 the site can convert quickly"
+
+
+@pytest.mark.parametrize("tag", ["p", "ul", "object", "template"])
+def test_block_elements_left_open_are_reported_too(project_dir: Path, tag: str) -> None:
+    append(project_dir / STRATEGY, f"<{tag}>\n\n## Tail heading\n\nTail text.")
+
+    assert "SS308" in [f.code for f in findings_for(project_dir)]

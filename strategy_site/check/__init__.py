@@ -22,9 +22,9 @@ SEVERITY_NOT_CHANGED = Rule(
     "severity-not-changed",
     Severity.ERROR,
     what="A ruleset's 'severity' names a rule that does not exist, or tries to change a rule that protects the "
-    "site and its data: reading files safely (SS001-SS004, SS007-SS013), the fields of each document "
-    "(SS201-SS205), pages that would replace each other (SS109) and Markdown the site cannot publish "
-    "(SS305-SS308).",
+    "site and its data: reading files safely and what is left out of the site (SS001-SS014), the fields of each "
+    "document (SS201-SS205), pages that would replace each other (SS109), and what the site removes from or "
+    "cannot publish of Markdown (SS304-SS309).",
     why="Turning such a rule off does not make the problem go away: the file, field or page is still left out "
     "of the site, only now without a word. A misspelt code would silently change nothing.",
     example="severity:\n  SS205: off\n  SS999: warning",
@@ -32,8 +32,9 @@ SEVERITY_NOT_CHANGED = Rule(
     "can be made warnings or turned off.",
 )
 FIXED = frozenset({
-    "SS001", "SS002", "SS003", "SS004", "SS007", "SS008", "SS009", "SS010", "SS011", "SS012", "SS013", "SS015",
-    "SS109", "SS201", "SS202", "SS203", "SS204", "SS205", "SS305", "SS306", "SS307", "SS308",
+    "SS001", "SS002", "SS003", "SS004", "SS005", "SS007", "SS008", "SS009", "SS010", "SS011", "SS012", "SS013",
+    "SS014", "SS015", "SS109", "SS201", "SS202", "SS203", "SS204", "SS205", "SS304", "SS305", "SS306", "SS307",
+    "SS308", "SS309",
 })
 
 

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
+from markdown import Markdown
 from markdown.extensions.attr_list import get_attrs
 
 from strategy_site.check.published_text import matches, position_in, prose
@@ -62,12 +63,24 @@ UNCLOSED = Rule(
     example='<div class="app-note">\n\n## Our vision   (no </div> anywhere after it)',
     instead='<div class="app-note" markdown="1">\n\nText.\n\n</div>, or plain Markdown without the HTML.',
 )
-# Elements whose opening tag, left open, takes the rest of the document: the converter's raw HTML blocks,
-# and the elements browsers read as raw text to their end tag (plaintext has none at all).
-SWALLOWING = frozenset({
-    "div", "script", "style", "iframe", "textarea", "noscript", "math", "plaintext", "xmp", "listing",
-    "noembed", "noframes", "title", "pre", "table", "section", "details", "figure", "blockquote",
-})
+# Elements whose opening tag, left open, takes the rest of the document: the converter's raw HTML blocks
+# (its block-level elements), and the elements browsers read as raw text to their end tag (plaintext has
+# none at all) or keep out of the page (template).
+SWALLOWING = frozenset(Markdown().block_level_elements) - {"hr"} | {
+    "plaintext", "xmp", "listing", "noembed", "noframes", "title", "template",
+}
+MAX_BRACKETS = 500  # '[' in one paragraph: the converter's link search slows with the square of their number
+
+TOO_COMPLEX = Rule(
+    "SS309",
+    "markdown-too-slow",
+    Severity.ERROR,
+    what=f"A paragraph holds more than {MAX_BRACKETS} '[' characters.",
+    why="The Markdown converter looks for a link at every '[', and the time it takes grows with the square of "
+    "their number: ten thousand in one paragraph take a quarter of a minute, and the build looks hung.",
+    example="A table of references pasted as one paragraph: [1][2][3]... thousands of times.",
+    instead="Split the paragraph, or write the references as a list or a table.",
+)
 
 _ATTRIBUTE_LIST = re.compile(r"\{:?[ ]*(?P<attributes>[^}\n]*)\}")
 _SAFE = re.compile(SAFE_TOKEN)
@@ -134,6 +147,15 @@ def _nesting(text: str) -> Iterator[tuple[int, int]]:
         offset += len(line)
 
 
+def _bracket_runs(text: str) -> Iterator[tuple[int, int]]:
+    """(offset, count) of each paragraph with more '[' than the converter handles quickly."""
+    offset = 0
+    for paragraph in re.split(r"(\n[ \t]*\n)", text):
+        if paragraph.count("[") > MAX_BRACKETS:
+            yield offset, paragraph.count("[")
+        offset += len(paragraph)
+
+
 def _unclosed(text: str) -> Iterator[tuple[int, str]]:
     """(offset, name) of each element in SWALLOWING opened in ``text`` and never closed."""
     opened: dict[str, list[int]] = {}
@@ -170,6 +192,12 @@ def markdown_safety(context: Context) -> Iterator[Finding]:
                     f"<{name}> is opened here and never closed, so the rest of the document would not appear as written",
                     f"add </{name}> where it should end" if name != "plaintext" else "remove <plaintext>: it can never be closed",
                 )
+        for offset, count in _bracket_runs(text.value):
+            yield TOO_COMPLEX.at(
+                Location(source.path, position_in(source, text, offset)),
+                f"this paragraph holds {count:,} '[' characters, more than the {MAX_BRACKETS} the site can convert quickly",
+                "split the paragraph, or write the references as a list or a table",
+            )
         for offset, depth in _nesting(text.value):
             yield TOO_DEEP.at(
                 Location(source.path, position_in(source, text, offset)),

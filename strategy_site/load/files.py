@@ -15,7 +15,7 @@ from typing import Any
 from strategy_site.characters import CONTROL, describe
 from strategy_site.findings import Finding, Location, Position, Rule, Severity
 from strategy_site.load.markdown_source import Section, sections, split_front_matter
-from strategy_site.load.tree import NOT_PUBLISHED, ReadProblem, display_path, publish_problem, read_limited, walk
+from strategy_site.load.tree import NOT_PUBLISHED, PUBLISHED_IN_WORDS, ReadProblem, display_path, publish_problem, read_limited, walk
 from strategy_site.load.yaml_source import SourceMap, YamlSyntaxError, parse_yaml
 
 
@@ -205,8 +205,8 @@ def load_directory(root: Path) -> Loaded:
             assets.append(str(relative))
         else:
             findings.append(NOT_PUBLISHED.at(Location(display_path(path)), f"'{relative}' is not published: {problem}",
-                                             "keep only images (PNG, JPEG, GIF, WebP) and documents for download (PDF, CSV, "
-                                             "spreadsheets) in the source folder, outside assets/, data/, search/ and source/"))
+                                             f"the site publishes {PUBLISHED_IN_WORDS}, outside assets/, data/, search/ and source/; "
+                                             "convert or move the file, or keep it outside the source folder"))
     return Loaded(files, findings, len(documents), unreadable, assets)
 
 

@@ -80,8 +80,8 @@ NOT_PUBLISHED = Rule(
     "file-not-published",
     Severity.WARNING,
     what="A file in the source folder is not a strategy document, and is not an image or a document for "
-    "download that the site publishes (PNG, JPEG, GIF, WebP, PDF, CSV, spreadsheets, Word and OpenDocument "
-    "files), or it is in a folder the site keeps for its own files (assets/, data/, search/, source/).",
+    "download that the site publishes (PNG, JPEG, GIF, WebP, PDF, CSV, TXT, .xlsx, .ods, .docx and .odt files), "
+    "or it is in a folder the site keeps for its own files (assets/, data/, search/, source/).",
     why="A web page, a script, a style sheet or an SVG image copied into the site could run code in residents' "
     "browsers, or replace the site's own files, under the council's name. So the site publishes only files "
     "that cannot.",
@@ -93,6 +93,7 @@ NOT_PUBLISHED = Rule(
 PUBLISHED_SUFFIXES = frozenset({
     ".png", ".jpg", ".jpeg", ".gif", ".webp", ".pdf", ".csv", ".xlsx", ".ods", ".docx", ".odt", ".txt",
 })
+PUBLISHED_IN_WORDS = "images (PNG, JPEG, GIF, WebP) and files for download (PDF, CSV, TXT, .xlsx, .ods, .docx, .odt)"
 # Folders the site writes its own files into: an officer's file there would replace one of them.
 RESERVED_FOLDERS = frozenset({"assets", "data", "search", "source"})
 
@@ -102,7 +103,8 @@ def publish_problem(relative: PurePosixPath) -> str | None:
     if relative.parts[0] in RESERVED_FOLDERS:
         return f"the site keeps the folder {relative.parts[0]}/ for its own files"
     if relative.suffix.lower() not in PUBLISHED_SUFFIXES:
-        return f"the site does not publish {relative.suffix or 'extensionless'} files, which could run code in a browser"
+        kind = f"{relative.suffix} files" if relative.suffix else "files without an ending such as .pdf"
+        return f"the site publishes only images and documents for download, not {kind}"
     return None
 
 

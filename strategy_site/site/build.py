@@ -93,7 +93,7 @@ def why_not_built(error: MkDocsException | jinja2.TemplateError, problems: Probl
     """Why MkDocs or a page template stopped the build, in one line."""
     if isinstance(error, jinja2.TemplateError):
         return f"{_template_place(error)}a page template failed: {error}"
-    return "; ".join(problems.messages) or str(error)
+    return "; ".join(message.rstrip(".") for message in problems.messages) or str(error).rstrip(".")
 
 
 def _template_place(error: jinja2.TemplateError) -> str:
