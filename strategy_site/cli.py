@@ -51,6 +51,12 @@ def _serve(args: argparse.Namespace) -> int:
     return serve.run(args.config or args.path / "mkdocs.yml", args.dev_addr)
 
 
+def _init(args: argparse.Namespace) -> int:
+    from strategy_site.commands import init
+
+    return init.run(args.folder, args.name, args.area, args.nrf)
+
+
 def _rules(args: argparse.Namespace) -> int:
     from strategy_site.commands import rules
 
@@ -69,6 +75,13 @@ def build_parser() -> argparse.ArgumentParser:
         description="Check a Local Strategic Partnership's strategy documents and publish them.",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    init = commands.add_parser("init", help="start a new partnership's repository, with a skeleton of every document")
+    init.add_argument("folder", type=Path, help="the folder to start it in (it may exist, but not hold a partnership)")
+    init.add_argument("--name", required=True, help='the partnership\'s public name, for example "Fernley Partnership"')
+    init.add_argument("--area", required=True, help='the local-authority area it covers, for example "Borough of Fernley"')
+    init.add_argument("--nrf", action="store_true", help="the area receives Neighbourhood Renewal Fund money (adds a renewal strategy)")
+    init.set_defaults(run=_init)
 
     check = commands.add_parser("check", help="check the documents and list every problem found")
     check.add_argument("path", nargs="?", type=Path, default=DEFAULT_SOURCE, help="the source folder (default: strategy_src)")

@@ -10,6 +10,7 @@ from typing import Any
 
 from strategy_site.findings import Position
 from strategy_site.load.files import SourceFile
+from strategy_site.model.documents import MARKDOWN_FIELDS
 from strategy_site.model.project import Project
 
 
@@ -18,6 +19,7 @@ class Text:
     value: str
     start: Position
     inline: bool  # a YAML value (positions inside it are worked out from the line), not a Markdown body
+    markdown: bool = True  # published as Markdown; other YAML text is shown exactly as written
 
 
 def published_text(source: SourceFile) -> Iterator[Text]:
@@ -25,7 +27,8 @@ def published_text(source: SourceFile) -> Iterator[Text]:
     if not source.parsed:
         return
     for path, value in _strings(source.data, ()):
-        yield Text(value, source.source_map.value(path), inline=True)
+        field = next((part for part in reversed(path) if isinstance(part, str)), "")
+        yield Text(value, source.source_map.value(path), inline=True, markdown=field in MARKDOWN_FIELDS)
     if source.body:
         yield Text(source.body, Position(source.body_line, 1), inline=False)
 
@@ -34,12 +37,12 @@ _CODE = re.compile(r"^(```|~~~).*?^\1|`[^`\n]*`", re.MULTILINE | re.DOTALL)
 
 
 def prose(project: Project) -> Iterator[tuple[SourceFile, Text]]:
-    """Every published text of every file, with code blanked out: code is shown as written, never run."""
+    """Every text published as Markdown, with code blanked out: code is shown as written, never run."""
     for source in project.files:
-        for text in published_text(source):
+        for text in (text for text in published_text(source) if text.markdown):
             # Letters, not spaces: blanked code must keep every position, and must not read as indentation.
             blanked = _CODE.sub(lambda m: re.sub(r"[^\n]", "x", m.group(0)), text.value)
-            yield source, Text(blanked, text.start, text.inline)
+            yield source, Text(blanked, text.start, text.inline, text.markdown)
 
 
 def matches(source: SourceFile, pattern: re.Pattern[str], text: Text) -> Iterator[tuple[re.Match[str], Position]]:

@@ -21,6 +21,11 @@ from strategy_site.findings import Location
 from strategy_site.load.files import SourceFile
 from strategy_site.model.fields import Day, Figure, Id, PeriodField, Pounds, Text, YearRangeField
 
+# The YAML fields published as Markdown, like a document's body (an action's description, a theme's or
+# the strategy's summary, an indicator's definition and commentary); every other text is shown exactly as
+# written. The page templates mark these with their `markdown` filter.
+MARKDOWN_FIELDS = frozenset({"description", "summary", "definition", "commentary"})
+
 Sector = Literal["public", "private", "voluntary", "community", "faith"]
 Tier = Literal["unitary", "county", "district"]
 StrategyStatus = Literal["draft", "consultation", "adopted"]

@@ -1,0 +1,98 @@
+"""`strategy-site init DIR`: start a partnership's repository, ready to check, build and publish.
+
+Every document is a short skeleton whose TODO lines `check` flags (SS303), so nothing half-written is
+published. The command never overwrites a file, and refuses a folder that already holds a partnership.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
+
+import jinja2
+
+from strategy_site.commands.common import EXIT_OK, UsageProblem
+from strategy_site.model.schema import write_schemas
+from strategy_site.text_safety import printable
+
+SKELETON = Path(__file__).resolve().parent.parent / "skeleton"
+# The skeleton's template for each file written, by the file's place in the new repository.
+FILES = {
+    "strategy_src/partnership.yml": "strategy_src/partnership.yml.j2",
+    "strategy_src/community-strategy.md": "strategy_src/community-strategy.md.j2",
+    "strategy_src/neighbourhood-renewal-strategy.md": "strategy_src/neighbourhood-renewal-strategy.md.j2",
+    "strategy_src/action-plans/delivery-plan.yml": "strategy_src/action-plans/delivery-plan.yml.j2",
+    "strategy_src/indicators/example-indicator.yml": "strategy_src/indicators/example-indicator.yml.j2",
+    "strategy_src/agreements/example-agreement.md": "strategy_src/agreements/example-agreement.md.j2",
+    "strategy_src/progress/first-update.md": "strategy_src/progress/first-update.md.j2",
+    "mkdocs.yml": "mkdocs.yml.j2",
+    ".gitignore": "gitignore.j2",
+    "README.md": "README.md.j2",
+    ".github/workflows/strategy-site.yml": "github-workflow.yml.j2",
+    ".gitlab-ci.yml": "gitlab-ci.yml.j2",
+    ".pre-commit-config.yaml": "pre-commit-config.yaml.j2",
+    ".vscode/settings.json": "vscode-settings.json.j2",
+}
+NRF_ONLY = {"strategy_src/neighbourhood-renewal-strategy.md"}
+
+
+@dataclass(frozen=True)
+class Written:
+    created: list[Path]
+    kept: list[Path]  # already there: never overwritten
+
+
+def run(folder: Path, name: str, area: str, nrf: bool = False, today: dt.date | None = None) -> int:
+    written = init(folder, name, area, nrf, today or dt.date.today())
+    for path in written.created:
+        print(f"created {path.as_posix()}")
+    for path in written.kept:
+        print(f"kept {path.as_posix()}: it was already there")
+    print(f"\nStarted {printable(name)} in {folder}. Next: write the TODO lines in {folder / 'strategy_src'}; "
+          f"strategy-site check {folder / 'strategy_src'} lists each one, then strategy-site build {folder}.")
+    return EXIT_OK
+
+
+def init(folder: Path, name: str, area: str, nrf: bool, today: dt.date) -> Written:
+    """Write the new repository's files into ``folder``, keeping any that are already there."""
+    if (folder / "strategy_src" / "partnership.yml").exists():
+        raise UsageProblem(f"'{folder}' already holds a partnership (strategy_src/partnership.yml): nothing was written")
+    for value, option in ((name, "--name"), (area, "--area")):
+        if not value.strip() or not value.isprintable():
+            raise UsageProblem(f"{option} must be words on one line, such as {option} \"Fernley Partnership\"")
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(SKELETON), undefined=jinja2.StrictUndefined,
+                             keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True, autoescape=False,
+                             comment_start_string="{##", comment_end_string="##}")  # Markdown ids are written {#vision}
+    env.filters["yaml"] = lambda text: json.dumps(text, ensure_ascii=False)  # a JSON string is a quoted YAML string
+    context = _context(name, area, nrf, today)
+    created, kept = [], []
+    for target, template in FILES.items():
+        if target in NRF_ONLY and not nrf:
+            continue
+        path = folder / target
+        if path.exists():
+            kept.append(path)
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(env.get_template(template).render(context), encoding="utf-8")
+        created.append(path)
+    if not (folder / "schemas").exists():
+        created += write_schemas(folder / "schemas")  # for the editor settings
+    return Written(created, kept)
+
+
+def _context(name: str, area: str, nrf: bool, today: dt.date) -> dict[str, object]:
+    """Dates that keep a new skeleton clear of the overdue checks: due next year, reviewed in three."""
+    first_month = 3 * ((today.month - 1) // 3) + 1
+    return {
+        "name": name, "area": area, "nrf": nrf, "version": version("strategy-site"),
+        "today": today.isoformat(), "year": today.year,
+        "review": dt.date(today.year + 3, today.month, min(today.day, 28)).isoformat(),
+        "due": dt.date(today.year + 1, 3, 31).isoformat(),
+        "milestone": dt.date(today.year + 1, 1, 31).isoformat(),
+        "quarter": f"{today.year} Q{(today.month - 1) // 3 + 1}",
+        "quarter_words": f"{dt.date(today.year, first_month, 1):%B} to {dt.date(today.year, first_month + 2, 1):%B %Y}",
+    }

@@ -1,0 +1,71 @@
+"""strategy-site init: a new partnership's repository, whose skeleton check flags only for its placeholders."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from strategy_site.check import check_project
+from strategy_site.cli import main
+from strategy_site.commands.init import FILES, init
+
+TODAY = dt.date(2026, 11, 24)
+
+
+def test_init_writes_every_document_kind_and_the_repository_files(tmp_path: Path) -> None:
+    written = init(tmp_path / "fernley", "Fernley Partnership", "Borough of Fernley", nrf=True, today=TODAY)
+
+    created = {path.relative_to(tmp_path / "fernley").as_posix() for path in written.created}
+    assert set(FILES) <= created
+    assert "schemas/partnership.schema.json" in created and written.kept == []
+
+
+def test_the_skeleton_gives_only_placeholder_findings(tmp_path: Path) -> None:
+    init(tmp_path, "Fernley Partnership", "Borough of Fernley", nrf=True, today=TODAY)
+
+    _, findings, _ = check_project(tmp_path / "strategy_src", TODAY)
+
+    assert findings and {f.code for f in findings} == {"SS303"}
+
+
+def test_outside_the_fund_there_is_no_renewal_strategy_and_still_only_placeholders(tmp_path: Path) -> None:
+    init(tmp_path, "Fernley Partnership", "Borough of Fernley", nrf=False, today=TODAY)
+
+    _, findings, _ = check_project(tmp_path / "strategy_src", TODAY)
+
+    assert not (tmp_path / "strategy_src/neighbourhood-renewal-strategy.md").exists()
+    assert {f.code for f in findings} == {"SS303"}
+
+
+def test_a_name_with_quotes_and_colons_is_written_as_valid_yaml(tmp_path: Path) -> None:
+    init(tmp_path, 'Fernley: "Together" <2026>', "Borough of Fernley", nrf=False, today=TODAY)
+
+    project, _, _ = check_project(tmp_path / "strategy_src", TODAY)
+
+    assert project.partnership is not None and project.partnership.name == 'Fernley: "Together" <2026>'
+
+
+def test_init_never_overwrites_a_file(tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text("Our own readme\n", encoding="utf-8")
+
+    written = init(tmp_path, "Fernley Partnership", "Borough of Fernley", nrf=False, today=TODAY)
+
+    assert (tmp_path / "README.md").read_text(encoding="utf-8") == "Our own readme\n"
+    assert written.kept == [tmp_path / "README.md"]
+
+
+def test_init_refuses_a_folder_that_already_holds_a_partnership(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "strategy_src").mkdir()
+    (tmp_path / "strategy_src/partnership.yml").write_text("name: Ravensholt Together\n", encoding="utf-8")
+
+    assert main(["init", str(tmp_path), "--name", "Fernley Partnership", "--area", "Borough of Fernley"]) == 2
+
+    assert "already holds a partnership" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["strategy_src"]
+
+
+def test_init_refuses_a_name_on_several_lines(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["init", str(tmp_path / "x"), "--name", "Fernley\nPartnership", "--area", "Fernley"]) == 2
+    assert capsys.readouterr().err == 'strategy-site: --name must be words on one line, such as --name "Fernley Partnership"\n'
