@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from tests.conftest import action_entry, edit, findings_for, line_of, where
@@ -129,3 +130,41 @@ def test_a_reference_to_a_member_whose_own_entry_has_a_mistake_is_not_also_repor
     edit(partnership, "    name: Fernshire Police\n    sector: public", "    name: Fernshire Police\n    sector: statutory")
 
     assert [f.code for f in findings_for(project_dir)] == ["SS203"]
+
+
+def test_themes_are_not_judged_while_there_is_no_community_strategy(project_dir: Path) -> None:
+    (project_dir / "community-strategy.md").unlink()
+
+    findings = findings_for(project_dir)
+
+    assert "SS105" not in {f.code for f in findings}  # partnership.yml and the agreement name "safety"
+    assert ("SS006", "src/community-strategy.md", 1, 1) in where(findings)
+
+
+def test_priorities_are_not_judged_while_there_is_no_community_strategy(project_dir: Path) -> None:
+    (project_dir / "community-strategy.md").unlink()
+
+    assert [f.code for f in findings_for(project_dir) if f.code.startswith("SS1")] == []  # the plan's priority is left alone
+
+
+def test_with_only_the_partnership_file_only_the_missing_documents_are_reported(project_dir: Path) -> None:
+    for folder in ("action-plans", "agreements", "indicators", "progress"):
+        shutil.rmtree(project_dir / folder)
+    (project_dir / "community-strategy.md").unlink()
+    (project_dir / "neighbourhood-renewal-strategy.md").unlink()
+    partnership = project_dir / "partnership.yml"
+
+    assert where(findings_for(project_dir)) == [  # and no SS105 for the theme its thematic partnership leads
+        ("SS006", "src/action-plans/", 1, 1),
+        ("SS006", "src/community-strategy.md", 1, 1),
+        ("SS006", "src/partnership.yml", line_of(partnership, "neighbourhood_renewal_fund:"), 29),
+    ]
+
+
+def test_a_progress_update_on_an_action_is_not_judged_while_there_is_no_action_plan(project_dir: Path) -> None:
+    (project_dir / PLAN).unlink()
+    (project_dir / "action-plans").rmdir()
+
+    codes = [f.code for f in findings_for(project_dir)]
+
+    assert "SS106" not in codes and "SS006" in codes

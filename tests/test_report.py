@@ -65,14 +65,15 @@ def test_an_action_without_a_lead_fails_the_lead_measure_on_its_line(project_dir
 def test_an_action_past_its_due_date_and_not_finished_is_overdue(project_dir: Path) -> None:
     edit(project_dir / "action-plans/2026-27.yml", "due: 2027-03-31", "due: 2026-10-31")
     overdue = item(assessment_of(project_dir), "SF-01", "not-overdue")
-    assert (overdue.result, overdue.evidence) == (Result.NOT_MET, "status on track, due 31 October 2026")
+    assert (overdue.result, overdue.evidence) == (Result.NOT_MET, "overdue: was due 31 October 2026, status on track")
 
 
 def test_an_indicator_whose_latest_figure_is_too_old_is_not_up_to_date(project_dir: Path) -> None:
     edit(project_dir / "indicators/burglary-rate.yml", "frequency: annual", "frequency: quarterly")
     stale = item(assessment_of(project_dir), "burglary-rate", "up-to-date")
     assert stale.result is Result.NOT_MET
-    assert stale.evidence == "latest figure is for 2024/25; quarterly figures count as up to date for 9 months after their period"
+    assert stale.evidence == ("latest figure is for 2024/25, out of date since 1 January 2026 "
+                              "(quarterly figures count as up to date for 9 months after their period)")
 
 
 def test_a_priority_no_action_serves_breaks_the_chain(project_dir: Path) -> None:
@@ -149,6 +150,24 @@ def test_hard_public_text_is_flagged_with_its_reading_ease(project_dir: Path) ->
     assert (plain.result, plain.evidence) == (Result.NOT_MET, "Flesch reading ease 45 over 84 words (aim for 60 or more)")
 
 
+@pytest.mark.parametrize("ease,shown,result", [(59.6, "59.6", Result.PARTLY), (59.96, "60", Result.MET)])
+def test_the_reading_ease_is_judged_as_it_is_shown(
+    project_dir: Path, monkeypatch: pytest.MonkeyPatch, ease: float, shown: str, result: Result
+) -> None:
+    class Fixed:
+        words, reading_ease = 84, ease
+
+    monkeypatch.setattr("strategy_site.report.assessment.readability", lambda text: Fixed())
+    plain = item(assessment_of(project_dir), "neighbourhood-renewal-strategy.md", "plain-language")
+    assert (plain.result, plain.evidence) == (result, f"Flesch reading ease {shown} over 84 words (aim for 60 or more)")
+
+
+def test_an_indicator_with_current_figures_says_until_when(project_dir: Path) -> None:
+    fresh = item(assessment_of(project_dir), "burglary-rate", "up-to-date")
+    assert (fresh.result, fresh.evidence) == (Result.MET, "latest figure is for 2024/25, up to date until 31 December 2026 "
+                                              "(annual figures count as up to date for 21 months after their period)")
+
+
 # --- reading ease ------------------------------------------------------------------
 
 
@@ -219,6 +238,16 @@ def test_the_summary_leads_with_the_score_in_words(project_dir: Path, capsys: py
     assert lines[0] == "Completeness report for Fernley Partnership, 23 November 2026"
     assert lines[2] == "Overall score: 81 out of 100 (23 measures met, 2 partly met, 6 not met)."
     assert "  met                        1. Effective: actions have a lead and a date, and progress is reported" in lines
+
+
+def test_a_gap_in_the_summary_names_the_measure_before_its_verdict(project_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    indicator = project_dir / "indicators/burglary-rate.yml"
+    edit(indicator, "frequency: annual", "frequency: quarterly")
+    assert main(REPORT) == 0
+    line = line_of(indicator, "values:") + 1  # the measure points at the first figure
+    assert (f"  src/indicators/burglary-rate.yml:{line}: Domestic burglary rate. Its figures are up to date: not met. "
+            "Latest figure is for 2024/25, out of date since 1 January 2026 (quarterly figures count as up to date "
+            "for 9 months after their period).") in capsys.readouterr().out.splitlines()
 
 
 def test_out_writes_every_format(project_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import action_entry, edit, findings_for, line_of, where
 
 PLAN = "action-plans/2026-27.yml"
@@ -251,3 +253,58 @@ def test_a_period_in_other_digits_or_ending_after_2199_is_reported(project_dir: 
     assert by_line[0] == '"2199/00" is not a year strategy-site accepts: dates and periods must fall between 1900 and 2199'
     assert by_line[1].startswith('"٢٠٢٥/٢٦" is not a period strategy-site understands')
     assert len(by_line) == 2
+
+
+def test_another_word_for_an_allowed_frequency_is_reported_with_the_word_to_use(project_dir: Path) -> None:
+    indicator = project_dir / "indicators/burglary-rate.yml"
+    edit(indicator, "frequency: annual", "frequency: yearly")
+
+    findings = findings_for(project_dir)
+
+    assert where(findings) == [("SS203", "src/indicators/burglary-rate.yml", line_of(indicator, "frequency:"), 12)]
+    assert findings[0].message == '"yearly" is not an allowed frequency: the word for it is "annual"'
+    assert findings[0].hint == "use one of: monthly, quarterly, annual, every two years"
+
+
+@pytest.mark.parametrize("written,meant", [
+    ("annually", "annual"), ("per year", "annual"), ("biennial", "every two years"), ("every 2 years", "every two years"),
+    ("quarter", "quarterly"), ("Every Month", "monthly"),
+])
+def test_common_words_for_a_frequency_each_name_the_allowed_word(project_dir: Path, written: str, meant: str) -> None:
+    edit(project_dir / "indicators/burglary-rate.yml", "frequency: annual", f"frequency: {written}")
+
+    assert [f.message for f in findings_for(project_dir)] == [f'"{written}" is not an allowed frequency: the word for it is "{meant}"']
+
+
+def test_another_word_for_an_action_status_is_reported_with_the_word_to_use(project_dir: Path) -> None:
+    edit(project_dir / PLAN, "status: on track", "status: completed")
+
+    assert [f.message for f in findings_for(project_dir)] == ['"completed" is not an allowed status: the word for it is "complete"']
+
+
+def test_an_amount_with_a_pound_sign_and_commas_is_reported_with_the_number_to_write(project_dir: Path) -> None:
+    plan = project_dir / PLAN
+    edit(plan, "amount: 45000", 'amount: "£45,000"')
+
+    findings = findings_for(project_dir)
+
+    assert where(findings) == [("SS202", "src/" + PLAN, line_of(plan, "amount:"), 17)]
+    assert findings[0].message == '"amount" should be a whole number of pounds, not "£45,000"'
+    assert findings[0].hint == "write whole pounds with no £ sign or commas: 45000"
+
+
+def test_an_amount_with_commas_alone_is_reported_with_the_number_to_write(project_dir: Path) -> None:
+    edit(project_dir / PLAN, "amount: 45000", "amount: 45,000")
+
+    [finding] = findings_for(project_dir)
+
+    assert (finding.code, finding.hint) == ("SS202", "write whole pounds with no £ sign or commas: 45000")
+
+
+def test_a_figure_with_commas_is_reported_with_the_number_to_write(project_dir: Path) -> None:
+    edit(project_dir / "indicators/burglary-rate.yml", "    value: 19.8", "    value: 1,019.8")
+
+    [finding] = findings_for(project_dir)
+
+    assert (finding.code, finding.message, finding.hint) == (
+        "SS202", '"value" should be a number, not "1,019.8"', "write the number with no commas or £ sign: 1019.8")

@@ -8,6 +8,7 @@ from strategy_site.check.registry import Context, check
 from strategy_site.findings import Finding, Location, Rule, Severity
 from strategy_site.load.files import Kind
 from strategy_site.load.tree import display_path
+from strategy_site.model.project import Project
 
 MISSING_DOCUMENT = Rule(
     "SS006",
@@ -23,22 +24,43 @@ MISSING_DOCUMENT = Rule(
     instead="Add the missing file; the authoring guide has a complete example of each.",
 )
 
-_REQUIRED = [  # (kind, where it is looked for, what it is, how to add it)
+_REQUIRED = [  # (kind, where it is looked for, what it is, how to add it); a folder's name ends in "/"
     (Kind.PARTNERSHIP, "partnership.yml", "partnership file", "create partnership.yml"),
     (Kind.COMMUNITY_STRATEGY, "community-strategy.md", "community strategy", "create community-strategy.md"),
-    (Kind.ACTION_PLAN, "action-plans", "action plan", "add an action plan as a .yml file in action-plans/"),
+    (Kind.ACTION_PLAN, "action-plans/", "action plan", "add an action plan as a .yml file in action-plans/"),
 ]
+REQUIRED_KINDS = frozenset(kind for kind, *_ in _REQUIRED)
+
+
+def absent(project: Project, kind: Kind) -> bool:
+    """Whether no file of a kind the partnership must have is in the folder, readable or not.
+
+    SS006 reports the absence once; the references that would point into the document are then
+    left unjudged, as they are while a file cannot be read.
+    """
+    return kind in REQUIRED_KINDS and kind not in _present(project)
+
+
+def _present(project: Project) -> set[Kind]:
+    return {source.kind for source in project.files} | project.unreadable  # unreadable is reported already
+
+
+def _place(project: Project, name: str) -> Location:
+    """Where a missing document belongs. A folder is shown with a trailing '/', and the text output gives
+    it no line or column, since it has none."""
+    shown = display_path(project.root / name)
+    return Location(shown + "/" if name.endswith("/") else shown)
 
 
 @check
 def required_documents(context: Context) -> Iterator[Finding]:
     project = context.project
-    present = {source.kind for source in project.files} | project.unreadable  # unreadable is reported already
+    present = _present(project)
     for kind, name, description, how in _REQUIRED:
         if kind not in present:
             yield MISSING_DOCUMENT.at(
-                Location(display_path(project.root / name)),
-                f"there is no {description}: strategy-site looks for it at {name}",
+                _place(project, name),
+                f"there is no {description}: strategy-site looks for it {'in' if name.endswith('/') else 'at'} {name}",
                 f"{how}; the authoring guide has a complete example",
             )
     partnership = project.partnership

@@ -5,10 +5,11 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Iterator
 
+from strategy_site.check.documents import absent
 from strategy_site.check.registry import Context, check
 from strategy_site.findings import Finding, Location, Rule, Severity
 from strategy_site.model.documents import Model
-from strategy_site.model.project import Project
+from strategy_site.model.project import DECLARATIONS, Project
 
 DUPLICATE_ID = Rule(
     "SS101",
@@ -109,12 +110,15 @@ def _suggest(value: str, known: Iterable[str]) -> str:
 
 
 def _known(project: Project, name: str) -> set[str] | None:
-    """The ids declared for ``name``, or None while a file that declares them cannot be read.
+    """The ids declared for ``name``, or None while a file that declares them cannot be read or is not there.
 
-    An unreadable file is reported once; every reference into it is then left unjudged rather than
-    reported as unknown.
+    An unreadable file, or a required document that is missing (SS006), is reported once; every
+    reference into it is then left unjudged rather than reported as unknown. A theme cannot be
+    compared with a community strategy nobody has written yet.
     """
-    return project.declared[name] if project.resolvable(name) else None
+    if not project.resolvable(name) or any(absent(project, kind) for kind, _ in DECLARATIONS[name]):
+        return None
+    return project.declared[name]
 
 
 def _reference(rule: Rule, what: str, value: str, where: Location, known: set[str] | None, hint: str) -> Iterator[Finding]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Any
 
@@ -39,7 +40,14 @@ Id = Annotated[
 ]
 
 MAX_POUNDS = 10**12
-Pounds = Annotated[int, Field(ge=0, le=MAX_POUNDS, description="Whole pounds, no '£' sign or commas, for example 250000.")]
+POUNDS_DESCRIPTION = "Whole pounds, no '£' sign or commas, for example 250000."
+Pounds = Annotated[int, Field(ge=0, le=MAX_POUNDS, description=POUNDS_DESCRIPTION)]
+
+
+def plain_number(text: str) -> str | None:
+    """``text`` as a plain number once a £ sign, commas and spaces are taken out ("£45,000" is 45000), else None."""
+    cleaned = re.sub(r"[£,\s]", "", text)
+    return cleaned if cleaned != text and re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", cleaned, re.ASCII) else None
 
 # Figures beyond this cannot be charted or added up reliably (floating point keeps 15 digits).
 MAX_FIGURE = 10**15
@@ -89,14 +97,39 @@ class Period:
         return self.label
 
 
-_FINANCIAL_YEAR = re.compile(r"^(\d{4})[/-](\d{2})$", re.ASCII)
-_QUARTER = re.compile(r"^(\d{4})(?:[/-](\d{2}))? ?Q([1-4])$", re.ASCII)
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$", re.ASCII)
-
+# How each form of period is read. One rule settles "2008-09": two digits after a hyphen are a month
+# when they are 01 to 12, a financial year when they are the next year (2025-26), and refused when they
+# could be both (2000-01 to 2011-12), because either reading would be a silent guess. For the same
+# reason two consecutive years joined (2025-2026, "2025 to 2026") are refused: UK bodies write
+# financial years that way too. A span of three or more years (2018 to 2020) is the years pooled.
 PERIOD_HELP = (
-    "a year (2025), a financial year (2025/26), a quarter (2025 Q3, or 2025/26 Q1 for the financial year), "
-    "a month (2025-09) or a day (2025-09-30)"
+    "a year (2025), a financial year (2025/26), an academic year (2024/25 academic year), "
+    "a quarter (2025 Q3, or 2025/26 Q1 for the financial year), a month (2025-09 or Sep 2025), "
+    "a day (2025-09-30), or a span of them joined by 'to' (2018 to 2020, 2022/23 to 2024/25)"
 )
+
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                "october", "november", "december")
+_MONTHS = {name: number for number, full in enumerate(_MONTH_NAMES, start=1) for name in (full, full[:3])} | {"sept": 9}
+
+_YEAR = re.compile(r"([0-9]{4})", re.ASCII)
+_TWO_YEARS = re.compile(r"([0-9]{4})([/-])([0-9]{2})", re.ASCII)  # 2025/26, 2025-26 or 2025-09
+_QUARTER = re.compile(r"([0-9]{4})(?:([/-])([0-9]{2}))? ?Q([0-9])", re.ASCII | re.IGNORECASE)
+_MONTH_NAME = re.compile(r"([A-Za-z]+)\.? ([0-9]{4})", re.ASCII)
+_ACADEMIC = re.compile(r"academic year ([0-9]{4}[/-][0-9]{2})|([0-9]{4}[/-][0-9]{2}) academic year", re.ASCII | re.IGNORECASE)
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+_SPAN = re.compile(r"(.+?) to (.+)", re.ASCII | re.IGNORECASE)
+_DASHED_SPAN = re.compile(r"([0-9]{4}(?:/[0-9]{2})?) ?- ?([0-9]{4}(?:/[0-9]{2})?)", re.ASCII)  # 2018-2020, 2022/23-2024/25
+_ALL_YEARS = re.compile(r"(?<![0-9])[0-9]{4}(?![0-9])", re.ASCII)
+
+
+@dataclass(frozen=True)
+class _Read:
+    """A period as read, with its kind, so that a span joins like with like."""
+
+    kind: str  # calendar year, financial year, academic year, calendar quarter, financial-year quarter, month or day
+    start: dt.date
+    end: dt.date
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -104,52 +137,149 @@ def _month_end(year: int, month: int) -> dt.date:
     return following - dt.timedelta(days=1)
 
 
+def _short(year: int) -> str:
+    return f"{(year + 1) % 100:02d}"
+
+
+def _month(year: int, month: int) -> _Read:
+    return _Read("month", dt.date(year, month, 1), _month_end(year, month))
+
+
+def _financial_year(year: int) -> _Read:
+    return _Read("financial year", dt.date(year, 4, 1), dt.date(year + 1, 3, 31))
+
+
+def _a(noun: str) -> str:
+    return ("an " if noun[0] in "aeiou" else "a ") + noun
+
+
+def _following_year(text: str, year: int, second: str, noun: str = "financial year") -> None:
+    if int(second) != (year + 1) % 100:
+        raise ValueError(f'"{text}" is not {_a(noun)}: the second year must follow the first, as in {year}/{_short(year)}')
+
+
 def parse_period(value: Any) -> Period:
-    period = _period(value)
-    _year_in_bounds(period.end.year, period.label)  # 2199/26 ends in 2200
-    return period
-
-
-def _period(value: Any) -> Period:
+    """The period written as ``value``: its label as written, and its first and last day."""
     if isinstance(value, Period):
         return value
     if isinstance(value, bool) or value is None:
         raise ValueError(f"a period is needed: {PERIOD_HELP}")
-    text = str(raw_text(value)).strip()
+    label = str(raw_text(value)).strip()
+    text = label.replace("\u2013", "-")  # the en dash word processors put in 2018–2020
     if not text.isascii():  # int() and fromisoformat() would read other scripts' digits
-        raise ValueError(f'"{text}" is not a period strategy-site understands; write {PERIOD_HELP}, in the digits 0 to 9')
-    if (year := re.match(r"[0-9]{4}", text)) is not None:
-        _year_in_bounds(int(year.group()), text)
+        raise ValueError(f'"{label}" is not a period strategy-site understands; write {PERIOD_HELP}, in the digits 0 to 9')
+    for year in _ALL_YEARS.findall(text):
+        _year_in_bounds(int(year), label)
+    read = _read_span(text) or _read_single(text)
+    if read is None:
+        raise ValueError(f'"{label}" is not a period strategy-site understands; write {PERIOD_HELP}')
+    _year_in_bounds(read.end.year, label)  # 2199/00 ends in 2200
+    return Period(label, read.start, read.end)
+
+
+def _read_span(text: str) -> _Read | None:
+    """A span such as 2018 to 2020 (pooled figures): from the start of the first period to the end of the last."""
+    match = _SPAN.fullmatch(" ".join(text.split())) or _DASHED_SPAN.fullmatch(text)
+    if match is None:
+        return None
+    first, last = (_read_single(part.strip()) for part in match.groups())
+    if first is None or last is None:
+        raise ValueError(f'"{text}" is not a span strategy-site understands; write the first and last period '
+                         "the same way, joined by 'to', as 2018 to 2020 or 2022/23 to 2024/25")
+    if first.kind != last.kind:
+        raise ValueError(f'"{text}" joins {_a(first.kind)} to {_a(last.kind)}; write both ends the same way, '
+                         "as 2018 to 2020 or 2022/23 to 2024/25")
+    if last.start == first.start:
+        raise ValueError(f'"{text}" starts and ends with the same period; write that period once')
+    if last.start < first.start:
+        raise ValueError(f'"{text}" ends before it starts; write the earlier period first')
+    if first.kind == "calendar year" and last.start.year == first.start.year + 1:
+        year = first.start.year
+        raise ValueError(f'"{text}" could be the financial year {year}/{_short(year)} or the two calendar years '
+                         f"{year} and {year + 1} together; write {year}/{_short(year)} for the financial year, "
+                         f"or Jan {year} to Dec {year + 1} for the calendar years")
+    return _Read(first.kind, first.start, last.end)
+
+
+def _read_single(text: str) -> _Read | None:
+    """One period in any form but a span, or None when the text has no form strategy-site knows."""
+    text = " ".join(text.split())
+    for pattern, reader in _READERS:
+        match = pattern.fullmatch(text)
+        if match:
+            return reader(text, match)
+    return None
+
+
+def _read_year(text: str, match: re.Match[str]) -> _Read:
+    year = int(match.group(1))
+    return _Read("calendar year", dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+
+def _read_two_years(text: str, match: re.Match[str]) -> _Read:
+    year, separator, second = int(match.group(1)), match.group(2), match.group(3)
+    if separator == "/":
+        _following_year(text, year, second)
+        return _financial_year(year)
+    number, follows = int(second), int(second) == (year + 1) % 100
+    is_month = 1 <= number <= 12
+    if is_month and follows:
+        raise ValueError(f'"{text}" could be the financial year {year}/{second} or the month {_MONTH_NAMES[number - 1].capitalize()} '
+                         f"{year}; write {year}/{second} for the financial year, or {_MONTH_NAMES[number - 1][:3].capitalize()} "
+                         f"{year} for the month")
+    if is_month:
+        return _month(year, number)
+    if follows:
+        return _financial_year(year)
+    message = f'"{text}" is neither a month (there is no month {second}) nor a financial year (that would be {year}-{_short(year)})'
+    last = year - year % 100 + number
+    if year + 1 < last <= year + 10:  # 2018-20, as ONS writes three years pooled together
+        message += f"; for the years {year} to {last} together, write {year} to {last}"
+    raise ValueError(message)
+
+
+def _read_quarter(text: str, match: re.Match[str]) -> _Read:
+    year, second, quarter = int(match.group(1)), match.group(3), int(match.group(4))
+    if not 1 <= quarter <= 4:
+        raise ValueError(f'"{text}" is not a quarter: a year has quarters Q1 to Q4')
+    if second is None:  # calendar quarter: Q1 is January to March
+        first_month = 1 + 3 * (quarter - 1)
+        return _Read("calendar quarter", dt.date(year, first_month, 1), _month_end(year, first_month + 2))
+    _following_year(text, year, second)
+    first_month = 4 + 3 * (quarter - 1)  # financial quarter: Q1 is April to June
+    year += (first_month - 1) // 12
+    first_month = (first_month - 1) % 12 + 1
+    return _Read("financial-year quarter", dt.date(year, first_month, 1), _month_end(year, first_month + 2))
+
+
+def _read_month_name(text: str, match: re.Match[str]) -> _Read | None:
+    month = _MONTHS.get(match.group(1).lower())
+    return None if month is None else _month(int(match.group(2)), month)
+
+
+def _read_academic_year(text: str, match: re.Match[str]) -> _Read:
+    years = match.group(1) or match.group(2)
+    year = int(years[:4])
+    _following_year(text, year, years[5:], "academic year")
+    return _Read("academic year", dt.date(year, 9, 1), dt.date(year + 1, 8, 31))
+
+
+def _read_day(text: str, match: re.Match[str]) -> _Read:
     try:
-        if re.fullmatch(r"[0-9]{4}", text):
-            year = int(text)
-            return Period(text, dt.date(year, 1, 1), dt.date(year, 12, 31))
-        match = _FINANCIAL_YEAR.match(text)
-        if match:
-            year = int(match.group(1))
-            if (year + 1) % 100 != int(match.group(2)):
-                raise ValueError(f'"{text}" is not a financial year: the second year must follow the first, as in 2025/26')
-            return Period(text, dt.date(year, 4, 1), dt.date(year + 1, 3, 31))
-        match = _QUARTER.match(text)
-        if match:
-            year, quarter = int(match.group(1)), int(match.group(3))
-            if match.group(2) is not None:  # financial quarter: Q1 is April to June
-                first_month = 4 + 3 * (quarter - 1)
-                year += (first_month - 1) // 12
-                first_month = (first_month - 1) % 12 + 1
-            else:
-                first_month = 1 + 3 * (quarter - 1)
-            return Period(text, dt.date(year, first_month, 1), _month_end(year, first_month + 2))
-        match = _MONTH.match(text)
-        if match:
-            year, month = int(match.group(1)), int(match.group(2))
-            return Period(text, dt.date(year, month, 1), _month_end(year, month))
         day = dt.date.fromisoformat(text)
-        return Period(text, day, day)
-    except ValueError as error:
-        if "financial year" in str(error):
-            raise
-    raise ValueError(f'"{text}" is not a period strategy-site understands; write {PERIOD_HELP}')
+    except ValueError:
+        raise ValueError(f'"{text}" is not a day that exists; write the day as YYYY-MM-DD, for example 2026-03-31') from None
+    return _Read("day", day, day)
+
+
+_READERS: list[tuple[re.Pattern[str], Callable[[str, re.Match[str]], _Read | None]]] = [
+    (_YEAR, _read_year),
+    (_TWO_YEARS, _read_two_years),
+    (_QUARTER, _read_quarter),
+    (_MONTH_NAME, _read_month_name),
+    (_ACADEMIC, _read_academic_year),
+    (_DAY, _read_day),
+]
 
 
 PeriodField = Annotated[
@@ -191,3 +321,13 @@ YearRangeField = Annotated[
     PlainSerializer(lambda years: years.label, return_type=str),
     WithJsonSchema({"type": "string", "pattern": r"^\d{4}\s*(-|to)\s*\d{4}$", "description": "First and last year, as 2024-2034."}),
 ]
+
+
+def _web_address(text: str) -> str:
+    if not re.fullmatch(r"https?://[^\s/?#]+\.[^\s/?#]+(/[^\s]*)?", text, re.IGNORECASE):
+        raise ValueError(f'"{text}" is not a web address: write it in full, such as https://strategy.fernley.example/')
+    return text if text.endswith("/") else text + "/"
+
+
+WebAddress = Annotated[str, BeforeValidator(_as_text), AfterValidator(_no_control_characters), AfterValidator(_web_address)]
+"""A site's public address, https://... (a trailing / is added)."""

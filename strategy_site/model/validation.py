@@ -18,6 +18,7 @@ from strategy_site.findings import Finding, Rule, Severity
 from strategy_site.load.files import SourceFile
 from strategy_site.load.yaml_source import raw_text
 from strategy_site.model.documents import Model
+from strategy_site.model.fields import POUNDS_DESCRIPTION, plain_number
 
 M = TypeVar("M", bound=Model)
 Path = tuple[str | int, ...]
@@ -64,10 +65,11 @@ INVALID_VALUE = Rule(
     "invalid-value",
     Severity.ERROR,
     what="A value has the right kind but is not valid: a date that does not exist, a period in an unknown "
-    "format, a negative amount of money, an id with spaces.",
-    why="The value cannot be placed on a timeline, added up or linked to.",
-    example="due: 2026-02-30\nperiod: Spring 2026",
-    instead="due: 2026-02-28\nperiod: 2026 Q1",
+    "format or one that could be read two ways, a negative amount of money, an id with spaces.",
+    why="The value cannot be placed on a timeline, added up or linked to. A period such as 2008-09, which "
+    "could be September 2008 or the financial year 2008/09, would be placed by a guess.",
+    example="due: 2026-02-30\nperiod: Spring 2026\nby: 2008-09",
+    instead="due: 2026-02-28\nperiod: 2026 Q1\nby: 2008/09   # or Sep 2008 for the month",
 )
 
 # pydantic's error types that mean "the wrong kind of value", and what kind was wanted
@@ -203,20 +205,50 @@ def _finding(source: SourceFile, model: type[BaseModel], error: Any) -> Finding:
     if kind in ("literal_error", "enum"):
         # A value in a mapping (severity: {SS404: loud}) takes its choices from the mapping's field.
         choices = _choices(owner, field) or (_choices(owner, str(loc[-2])) if len(loc) > 1 else [])
-        guess = difflib.get_close_matches(str(raw_text(given)).lower(), choices, n=1, cutoff=0.5)
-        return UNKNOWN_VALUE.at(
-            source.where(loc),
-            f'"{raw_text(given)}" is not an allowed {field}' + (f'. Did you mean "{guess[0]}"?' if guess else ""),
-            "use one of: " + ", ".join(choices),
-        )
+        return UNKNOWN_VALUE.at(source.where(loc), _unknown_word(str(raw_text(given)), field, choices), "use one of: " + ", ".join(choices))
     expected = _EXPECTED.get(kind)
     if expected is not None:
+        money = _is_money(owner, field)
         return WRONG_TYPE.at(
             source.where(loc),
-            f'"{field}" should be {expected}, not {_describe(given)}',
-            _type_hint(expected),
+            f'"{field}" should be {"a whole number of pounds" if money else expected}, not {_describe(given)}',
+            _money_hint(given) if money else _number_hint(given) or _type_hint(expected),
         )
     return INVALID_VALUE.at(source.where(loc), _invalid_message(field, kind, error), _invalid_hint(kind))
+
+
+# Words officers often write for one of the fixed words. They are suggested, not accepted: the files,
+# the schema editors complete from and the site's filters then all use one word for one thing.
+SYNONYMS = {
+    "annual": ("yearly", "annually", "per year", "every year", "each year", "once a year", "year"),
+    "quarterly": ("quarter", "every quarter", "per quarter", "each quarter", "three-monthly", "3-monthly",
+                  "every three months", "every 3 months"),
+    "monthly": ("month", "every month", "per month", "each month"),
+    "every two years": ("biennial", "biennially", "every 2 years", "two-yearly", "2-yearly", "every other year",
+                        "every second year"),
+    "complete": ("completed", "done", "finished"),
+    "dropped": ("cancelled", "canceled", "withdrawn", "abandoned", "stopped"),
+    "not started": ("not yet started", "not begun", "planned"),
+    "higher": ("up", "increase", "more", "higher is better"),
+    "lower": ("down", "decrease", "less", "fewer", "lower is better"),
+    "private": ("business",),
+    "voluntary": ("third sector", "charity", "vcs"),
+    "faith": ("faith-based", "religious"),
+    "neighbourhood renewal fund": ("nrf",),
+    "adopted": ("approved", "agreed"),
+    "consultation": ("consulting", "out for consultation"),
+}
+_SYNONYM_OF = {word: canonical for canonical, words in SYNONYMS.items() for word in words}
+
+
+def _unknown_word(given: str, field: str, choices: list[str]) -> str:
+    """The message for a word outside the allowed set: the allowed word it means, or the nearest in spelling."""
+    typed = " ".join(given.lower().replace("_", " ").split())
+    meant = _SYNONYM_OF.get(typed)
+    if meant in choices:
+        return f'"{given}" is not an allowed {field}: the word for it is "{meant}"'
+    guess = difflib.get_close_matches(typed, choices, n=1, cutoff=0.5)
+    return f'"{given}" is not an allowed {field}' + (f'. Did you mean "{guess[0]}"?' if guess else "")
 
 
 def _invalid_message(field: str, kind: str, error: Any) -> str:
@@ -250,6 +282,24 @@ def _invalid_hint(kind: str) -> str:
     if kind in ("string_too_long", "too_long"):
         return "use a shorter id; ids are short labels such as HE-01 or police"
     return "see the field's description in the authoring guide"
+
+
+def _is_money(owner: type[BaseModel], field: str) -> bool:
+    info = owner.model_fields.get(field)
+    return info is not None and info.description == POUNDS_DESCRIPTION
+
+
+def _money_hint(given: Any) -> str:
+    number = plain_number(str(raw_text(given)))
+    if number is not None and "." not in number:
+        return f"write whole pounds with no £ sign or commas: {number}"
+    return "write whole pounds with no £ sign, commas or pence, for example 45000"
+
+
+def _number_hint(given: Any) -> str | None:
+    """How to write a figure typed with commas or a £ sign ("1,250.5"), if that is what is wrong."""
+    number = plain_number(str(raw_text(given))) if isinstance(raw_text(given), str) else None
+    return None if number is None else f"write the number with no commas or £ sign: {number}"
 
 
 def _type_hint(expected: str) -> str:

@@ -22,7 +22,7 @@ from strategy_site.model.progress import indicator_progress
 from strategy_site.model.project import Project
 from strategy_site.report.readability import readability
 from strategy_site.report.weights import Weights
-from strategy_site.words import plural
+from strategy_site.words import number, plural
 
 SECTORS = ("public", "private", "voluntary", "community")  # Guidance para 9; faith groups count as community
 FINISHED = ("complete", "dropped")
@@ -153,14 +153,14 @@ class _Measures:
             passed = review is not None and review < self.today
             evidence = "no review date" if review is None else f"review {'was due' if passed else 'due'} {review:%-d %B %Y}"
             field_name = "next_review" if hasattr(doc, "next_review") else "review"
-            yield self.item("document", subject, title, "review-date", "Its review date has not passed",
+            yield self.item("document", subject, title, "review-date", "Review date still to come",
                             self.judged(review is not None and not passed), evidence, doc.where(field_name))
         ease = readability(" ".join(filter(None, [getattr(doc, "summary", None), source.body])))
         if ease.words:
-            figure = ease.reading_ease
+            figure = round(ease.reading_ease, 1)  # judged as shown: 59.6 is shown as 59.6, and is under 60
             yield self.item("document", subject, title, "plain-language", "Written in plain language",
                             self.judged(figure >= self.limits.reading_ease, figure >= self.limits.reading_ease_partly),
-                            f"Flesch reading ease {figure:.0f} over {ease.words} words (aim for {self.limits.reading_ease:.0f} or more)",
+                            f"Flesch reading ease {number(figure)} over {ease.words} words (aim for {number(self.limits.reading_ease)} or more)",
                             source.where(()))
 
     # --- actions ---------------------------------------------------------------
@@ -197,8 +197,9 @@ class _Measures:
                    f"moves {', '.join(known)}" if known else "no indicator named", "indicators")
         status = project.latest_status(action)
         overdue = action.due is not None and action.due < self.today and status not in FINISHED
-        yield item("not-overdue", "Is not overdue", self.judged(not overdue),
-                   f"status {status}" + (f", due {action.due:%-d %B %Y}" if action.due else ""), "due")
+        due = f"{action.due:%-d %B %Y}" if action.due else ""
+        yield item("not-overdue", "On time (finished, or not yet due)", self.judged(not overdue),
+                   f"overdue: was due {due}, status {status}" if overdue else f"status {status}" + (f", due {due}" if due else ""), "due")
 
     # --- indicators ------------------------------------------------------------
 
@@ -232,8 +233,13 @@ class _Measures:
             yield item("up-to-date", "Its figures are up to date", Result.NOT_MET, "no figures yet", "values")
         else:
             stale_after = _add_months(latest.period.end, months)
-            yield item("up-to-date", "Its figures are up to date", self.judged(self.today <= stale_after),
-                       f"latest figure is for {latest.period}; {indicator.frequency} figures count as up to date for {months} months after their period", "values")
+            fresh = self.today <= stale_after
+            # The evidence says which way it went, so "not met" never sits beside words that read as met.
+            stale_from = stale_after + dt.timedelta(days=1)
+            state = f"up to date until {stale_after:%-d %B %Y}" if fresh else f"out of date since {stale_from:%-d %B %Y}"
+            yield item("up-to-date", "Its figures are up to date", self.judged(fresh),
+                       f"latest figure is for {latest.period}, {state} ({indicator.frequency} figures count as up to date "
+                       f"for {months} months after their period)", "values")
         yield item("commentary", "Explains the latest figures", self.judged(bool(indicator.commentary)),
                    "has a commentary" if indicator.commentary else "no commentary", "commentary")
 
@@ -272,7 +278,7 @@ class _Measures:
         leads = Counter(a.lead for a in project.actions if a.lead)
         if leads:
             top, count = leads.most_common(1)[0]
-            share = count / len(project.actions)
+            share = round(count / len(project.actions), 2)  # judged as shown, to the whole per cent
             member = project.partner_by_id.get(top)
             yield item("lead-spread", "Leads are spread across partners",
                        self.judged(share <= self.limits.lead_share, share <= self.limits.lead_share_partly),

@@ -49,7 +49,8 @@ def format_summary(report: Report) -> str:
     lines += ["", f"Biggest gaps ({len(gaps)} in all):" if gaps else "No gaps: every measure is met."]
     for item in gaps[:GAPS_SHOWN]:
         place = f"{item.path}:{item.line}" if item.path else "partnership"
-        lines.append(f"  {place}: {item.title}. {item.result.value.capitalize()}: {item.label.lower()}. {item.evidence.capitalize()}.")
+        # The measure, then the verdict on it: "Not met: its figures are up to date" would read as its opposite.
+        lines.append(f"  {place}: {item.title}. {item.label}: {item.result.value}. {item.evidence[:1].upper()}{item.evidence[1:]}.")
     errors, warnings = count(a.findings, Severity.ERROR), count(a.findings, Severity.WARNING)
     lines += ["", f"Problems found by check: {plural(errors, 'error')}, {plural(warnings, 'warning')}."]
     return "\n".join(printable(line) for line in lines) + "\n"  # one line each: no value can forge a line
