@@ -113,3 +113,44 @@ def test_build_takes_the_partnerships_folder_from_anywhere(site_project: Path, t
 
     assert cli_main(["build", str(site_project), "--quiet", "--today", "2026-11-23"]) == 0
     assert (site_project / "site/index.html").is_file()
+
+
+def test_a_mkdocs_yml_from_another_partnership_stops_the_build_before_it_leaks(
+    site_project: Path, previous_site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = site_project / "mkdocs.yml"
+    config.write_text("site_description: The community strategy of Ravensholt Together\n" + config.read_text(encoding="utf-8"), encoding="utf-8")
+
+    assert main(["--quiet", "--today", "2026-11-23"]) == 1
+
+    out = capsys.readouterr().out
+    assert ('mkdocs.yml:1:1: error SS017: site_description in mkdocs.yml is "The community strategy of Ravensholt Together", '
+            "which partnership.yml does not say") in out
+    assert (previous_site / "index.html").read_text() == "the previous site"
+
+
+def test_the_sites_description_and_address_come_from_partnership_yml(site_project: Path) -> None:
+    partnership = site_project / "strategy_src/partnership.yml"
+    edit(partnership, "area: Borough of Fernley\n",
+         "area: Borough of Fernley\nsite_description: Fernley's strategy, in the open.\nsite_address: https://strategy.fernley.example\n")
+
+    assert main(["--quiet", "--today", "2026-11-23"]) == 0
+
+    home = (site_project / "site/index.html").read_text(encoding="utf-8")
+    assert '<meta name="description" content="Fernley&#39;s strategy, in the open.">' in home
+    assert '<link rel="self" href="https://strategy.fernley.example/progress/feed.xml"/>' in (site_project / "site/progress/feed.xml").read_text(encoding="utf-8")
+
+
+def test_a_site_address_in_mkdocs_yml_that_contradicts_partnership_yml_is_found_at_its_line(site_project: Path) -> None:
+    from strategy_site.check.identity import identity_findings
+    from strategy_site.model.project import load_project
+
+    edit(site_project / "strategy_src/partnership.yml", "area: Borough of Fernley\n", "area: Borough of Fernley\nsite_address: https://strategy.fernley.example/\n")
+    config = site_project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "site_url: https://strategy.ravensholt.example/\n", encoding="utf-8")
+
+    findings = identity_findings(config, load_project(site_project / "strategy_src").partnership)
+
+    assert [(f.code, f.line) for f in findings] == [("SS017", len(config.read_text(encoding="utf-8").splitlines()))]
+    assert findings[0].message == ('site_url in mkdocs.yml is "https://strategy.ravensholt.example/", '
+                                   'but partnership.yml\'s site_address is "https://strategy.fernley.example/"')

@@ -168,12 +168,14 @@ def test_open_data_gives_an_actions_lead_and_latest_status(site_project: Path) -
 
 
 def test_the_atom_feed_lists_progress_updates_with_absolute_links(site_project: Path) -> None:
+    edit(site_project / "strategy_src/partnership.yml", "area: Borough of Fernley\n",
+         "area: Borough of Fernley\nsite_address: https://strategy.fernley.example/\n")
     feed = ET.parse(build(site_project) / "progress/feed.xml").getroot()
     atom = "{http://www.w3.org/2005/Atom}"
     entries = feed.findall(f"{atom}entry")
     assert [e.findtext(f"{atom}title") for e in entries] == ["Progress report, July to September 2026"]
     link = entries[0].find(f"{atom}link")
-    assert link is not None and link.get("href") == "https://strategy.ravensholt.example/progress/2026-11-10-quarter-2/"
+    assert link is not None and link.get("href") == "https://strategy.fernley.example/progress/2026-11-10-quarter-2/"
 
 
 def test_the_demo_site_has_no_broken_internal_links(demo_site: Path) -> None:

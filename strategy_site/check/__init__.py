@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from strategy_site.check import (  # noqa: F401  (they register)
-    delivery, documents, figures, markdown_safety, membership, raw_html, references, sections,
+    delivery, documents, figures, identity, markdown_safety, membership, raw_html, references, sections,
 )
 from strategy_site.check.registry import CHECKS, Context
 from strategy_site.findings import RULES, Finding, Location, Rule, Severity

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from strategy_site.findings import Location
 from strategy_site.load.files import SourceFile
-from strategy_site.model.fields import Day, Figure, Id, PeriodField, Pounds, Text, YearRangeField
+from strategy_site.model.fields import Day, Figure, Id, PeriodField, Pounds, Text, WebAddress, YearRangeField
 
 # The YAML fields published as Markdown, like a document's body (an action's description, a theme's or
 # the strategy's summary, an indicator's definition and commentary); every other text is shown exactly as
@@ -106,6 +106,10 @@ class Contact(Model):
 class Partnership(Model):
     name: Text = Field(description="The partnership's public name.")
     area: Text = Field(description="The local-authority area it covers.")
+    site_description: Text | None = Field(
+        None, description="One or two sentences about the site, for search engines and link previews.")
+    site_address: WebAddress | None = Field(
+        None, description="The public address of the site, such as https://strategy.fernley.example/ (the feed and sitemap need it).")
     tier: Tier = Field(description="unitary, county or district.")
     region: Text
     neighbourhood_renewal_fund: bool = Field(description="true when the area receives Neighbourhood Renewal Fund money.")

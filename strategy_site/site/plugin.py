@@ -92,8 +92,11 @@ class StrategySitePlugin(BasePlugin[PluginConfig]):
             if errors:
                 details = "\n".join(f"{f.path}:{f.line}:{f.column}: {f.message}" for f in errors)
                 raise PluginError(f"the documents have {len(errors)} error(s); run strategy-site check for details:\n{details}")
-        if self.project.partnership:  # the partnership's name is written once, in partnership.yml
-            config.site_name = self.project.partnership.name
+        partnership = self.project.partnership
+        if partnership:  # the partnership's identity is written once, in partnership.yml
+            config.site_name = partnership.name
+            config.site_description = partnership.site_description or config.site_description
+            config.site_url = partnership.site_address or config.site_url
         return config
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
