@@ -54,7 +54,7 @@ def _serve(args: argparse.Namespace) -> int:
 def _init(args: argparse.Namespace) -> int:
     from strategy_site.commands import init
 
-    return init.run(args.folder, args.name, args.area, args.nrf)
+    return init.run(args.folder, args.name, args.area, args.nrf, args.install)
 
 
 def _rules(args: argparse.Namespace) -> int:
@@ -81,6 +81,9 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--name", required=True, help='the partnership\'s public name, for example "Fernley Partnership"')
     init.add_argument("--area", required=True, help='the local-authority area it covers, for example "Borough of Fernley"')
     init.add_argument("--nrf", action="store_true", help="the area receives Neighbourhood Renewal Fund money (adds a renewal strategy)")
+    init.add_argument("--install", default=None, metavar="REQUIREMENT",
+                      help="what the README and CI give pip to install strategy-site: a version, a wheel's address or a Git "
+                           "address (default: this version from PyPI)")
     init.set_defaults(run=_init)
 
     check = commands.add_parser("check", help="check the documents and list every problem found")

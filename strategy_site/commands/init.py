@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
@@ -45,8 +46,8 @@ class Written:
     kept: list[Path]  # already there: never overwritten
 
 
-def run(folder: Path, name: str, area: str, nrf: bool = False, today: dt.date | None = None) -> int:
-    written = init(folder, name, area, nrf, today or dt.date.today())
+def run(folder: Path, name: str, area: str, nrf: bool = False, install: str | None = None, today: dt.date | None = None) -> int:
+    written = init(folder, name, area, nrf, today or dt.date.today(), install)
     for path in written.created:
         print(f"created {path.as_posix()}")
     for path in written.kept:
@@ -56,18 +57,22 @@ def run(folder: Path, name: str, area: str, nrf: bool = False, today: dt.date | 
     return EXIT_OK
 
 
-def init(folder: Path, name: str, area: str, nrf: bool, today: dt.date) -> Written:
-    """Write the new repository's files into ``folder``, keeping any that are already there."""
+def init(folder: Path, name: str, area: str, nrf: bool, today: dt.date, install: str | None = None) -> Written:
+    """Write the new repository's files into ``folder``, keeping any that are already there. ``install`` is what
+    the README and CI give pip to install strategy-site (default: this version, from PyPI)."""
     if (folder / "strategy_src" / "partnership.yml").exists():
         raise UsageProblem(f"'{folder}' already holds a partnership (strategy_src/partnership.yml): nothing was written")
     for value, option in ((name, "--name"), (area, "--area")):
         if not value.strip() or not value.isprintable():
             raise UsageProblem(f"{option} must be words on one line, such as {option} \"Fernley Partnership\"")
+    if install is not None and not re.fullmatch(r"[A-Za-z0-9._+:/@=<>~!%,#-]+", install):
+        raise UsageProblem("--install must be one pip requirement with no spaces or quotes, such as strategy-site==0.1.0 "
+                           "or git+https://example.org/strategy-site.git@v0.1.0")
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(SKELETON), undefined=jinja2.StrictUndefined,
                              keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True, autoescape=False,
                              comment_start_string="{##", comment_end_string="##}")  # Markdown ids are written {#vision}
     env.filters["yaml"] = lambda text: json.dumps(text, ensure_ascii=False)  # a JSON string is a quoted YAML string
-    context = _context(name, area, nrf, today)
+    context = {**_context(name, area, nrf, today), "install": install or f"strategy-site=={version('strategy-site')}"}
     created, kept = [], []
     for target, template in FILES.items():
         if target in NRF_ONLY and not nrf:
@@ -88,7 +93,7 @@ def _context(name: str, area: str, nrf: bool, today: dt.date) -> dict[str, objec
     """Dates that keep a new skeleton clear of the overdue checks: due next year, reviewed in three."""
     first_month = 3 * ((today.month - 1) // 3) + 1
     return {
-        "name": name, "area": area, "nrf": nrf, "version": version("strategy-site"),
+        "name": name, "area": area, "nrf": nrf,
         "today": today.isoformat(), "year": today.year,
         "review": dt.date(today.year + 3, today.month, min(today.day, 28)).isoformat(),
         "due": dt.date(today.year + 1, 3, 31).isoformat(),
