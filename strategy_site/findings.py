@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 
-class Severity(str, Enum):
+class Severity(str, Enum):  # noqa: UP042  StrEnum would change str() and format() from "Severity.ERROR" to "error"
     ERROR = "error"
     WARNING = "warning"
 

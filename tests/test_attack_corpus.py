@@ -29,8 +29,7 @@ import pytest
 from strategy_site.findings import Severity
 from strategy_site.model.project import load_project
 from strategy_site.render.site import render_site
-from tests.conftest import build_main as main
-from tests.conftest import FIXTURES, REPO, TODAY, findings_for
+from tests.conftest import FIXTURES, REPO, TODAY, build_main as main, findings_for
 
 BUILD = ["--quiet", "--today", TODAY.isoformat()]
 

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import build_main as main
-from tests.conftest import edit
+from tests.conftest import build_main as main, edit
 
 
 def test_build_writes_one_page_per_document(site_project: Path) -> None:
@@ -138,7 +137,8 @@ def test_the_sites_description_and_address_come_from_partnership_yml(site_projec
 
     home = (site_project / "site/index.html").read_text(encoding="utf-8")
     assert '<meta name="description" content="Fernley&#39;s strategy, in the open.">' in home
-    assert '<link rel="self" href="https://strategy.fernley.example/progress/feed.xml"/>' in (site_project / "site/progress/feed.xml").read_text(encoding="utf-8")
+    feed = (site_project / "site/progress/feed.xml").read_text(encoding="utf-8")
+    assert '<link rel="self" href="https://strategy.fernley.example/progress/feed.xml"/>' in feed
 
 
 def test_a_site_address_in_mkdocs_yml_that_contradicts_partnership_yml_is_found_at_its_line(site_project: Path) -> None:

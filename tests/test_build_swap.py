@@ -15,8 +15,7 @@ from pathlib import Path
 import pytest
 
 from strategy_site.site import build
-from tests.conftest import build_main as main
-from tests.conftest import REPO, edit
+from tests.conftest import REPO, build_main as main, edit
 
 ARGS = ["--quiet", "--today", "2026-11-23"]
 BUILD = "import sys; from strategy_site.cli import main; sys.exit(main(['build', *sys.argv[1:]]))"

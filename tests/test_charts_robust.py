@@ -7,8 +7,7 @@ import re
 import sys
 import xml.etree.ElementTree as ET
 
-from hypothesis import example, given, settings
-from hypothesis import strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from strategy_site.model.documents import Indicator
 from strategy_site.model.fields import parse_period

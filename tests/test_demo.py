@@ -85,7 +85,8 @@ def test_deleting_a_demo_partner_reports_every_reference_to_it(demo_copy: Path) 
     findings = findings_for(demo_copy)
 
     assert {f.code for f in findings} == {"SS104"}
-    assert ("SS104", "strategy_src/action-plans/2026-27-delivery-plan.yml", line_of(demo_copy / "action-plans/2026-27-delivery-plan.yml", "lead: credit-union"), 11) in where(findings)
+    line = line_of(demo_copy / "action-plans/2026-27-delivery-plan.yml", "lead: credit-union")
+    assert ("SS104", "strategy_src/action-plans/2026-27-delivery-plan.yml", line, 11) in where(findings)
 
 
 def test_the_demo_report_summarises_for_a_board_and_writes_every_format(

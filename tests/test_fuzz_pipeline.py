@@ -5,15 +5,13 @@ the feed, the charts and the XML reports parse; the JSON outputs load.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, seed, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, seed, settings, strategies as st
 
 from strategy_site.check import run_checks
 from strategy_site.model.project import load_project

@@ -78,7 +78,8 @@ def test_a_long_run_of_backticks_or_a_comment_in_braces_is_not_reported(project_
 
 
 def test_ordinary_nesting_is_not_reported(project_dir: Path) -> None:
-    append(project_dir / STRATEGY, "- one\n    - two\n        - three\n\n> quoted\n> > twice\n\n<div><p>x</p></div>\n\n" + "<abbr title=\"x\">Unclosed\n\n" * 30)
+    append(project_dir / STRATEGY,
+           "- one\n    - two\n        - three\n\n> quoted\n> > twice\n\n<div><p>x</p></div>\n\n" + "<abbr title=\"x\">Unclosed\n\n" * 30)
 
     assert findings_for(project_dir) == []
 

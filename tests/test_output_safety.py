@@ -10,8 +10,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from strategy_site.cli import main
 from strategy_site.load.files import Kind
@@ -24,9 +23,8 @@ from strategy_site.report import data_formats
 from strategy_site.report.ci_formats import to_junit
 from strategy_site.report.making import make_report
 from strategy_site.report.weights import load_weights
-from tests.conftest import build_main as build_site
 from strategy_site.text_safety import csv_table, spreadsheet_text, xml_chars, xml_escape
-from tests.conftest import TODAY, edit
+from tests.conftest import TODAY, build_main as build_site, edit
 
 SITE_URL = "https://strategy.example/"
 ATOM, SVG = "{http://www.w3.org/2005/Atom}", "{http://www.w3.org/2000/svg}"

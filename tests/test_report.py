@@ -301,7 +301,8 @@ def test_github_annotations_put_each_gap_on_its_line(project_dir: Path, capsys: 
     lines = capsys.readouterr().out.splitlines()
     line = line_of(project_dir / "partnership.yml", "- id: council")  # the members list
     assert (f"::warning file=src/partnership.yml,line={line},col=3,title=Completeness%3A Leads are spread across partners::"
-            "Fernley Partnership (partnership): leads are spread across partners: not met. Fernshire Police leads 1 of 1 actions (100%25).") in lines  # % is escaped
+            "Fernley Partnership (partnership): leads are spread across partners: not met. "
+            "Fernshire Police leads 1 of 1 actions (100%25).") in lines  # % is escaped
 
 
 def test_fail_under_exits_1_when_the_score_is_lower(project_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:

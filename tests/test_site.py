@@ -14,8 +14,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from tests.conftest import build_main as main
-from tests.conftest import edit
+from tests.conftest import build_main as main, edit
 
 BUILD = ["--quiet", "--today", "2026-11-23"]
 

@@ -10,7 +10,7 @@ import pytest
 
 from strategy_site.load.tree import MAX_FILE_BYTES
 from strategy_site.model.project import load_project
-from tests.conftest import build_main as main, edit, findings_for, line_of, where
+from tests.conftest import build_main as main, findings_for, line_of, where
 
 SECRET = "root:x:0:0:secret-marker:/root:/bin/bash\n"
 
@@ -143,8 +143,8 @@ def test_a_ruleset_cannot_turn_the_link_rule_off(project_dir: Path, secret: Path
 def test_the_site_never_publishes_a_link_out_of_the_folder_even_if_check_were_bypassed(
     site_project: Path, secret: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from strategy_site.findings import Severity
     from strategy_site.commands import build
+    from strategy_site.findings import Severity
 
     sources = site_project / "strategy_src"
     (sources / "passwd.txt").symlink_to(secret / "passwd")

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from strategy_site.shipped import SHIPPED
 from strategy_site.check import check_project
+from strategy_site.shipped import SHIPPED
 from tests.conftest import build_main
 
 
@@ -40,7 +40,8 @@ def test_a_theme_file_of_the_same_name_overrides_the_shipped_one(partnership: Pa
     (partnership / "templates/theme/assets").mkdir(parents=True)
     (partnership / "templates/theme/assets/app.css").write_text("/* Fernley's own */\n", encoding="utf-8")
     config = partnership / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("  name: strategy-site", "  name: strategy-site\n  custom_dir: templates/theme", 1), encoding="utf-8")
+    themed = config.read_text(encoding="utf-8").replace("  name: strategy-site", "  name: strategy-site\n  custom_dir: templates/theme", 1)
+    config.write_text(themed, encoding="utf-8")
 
     assert build_main(["--quiet", "--today", "2026-11-23"]) == 0
 

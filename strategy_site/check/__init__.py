@@ -8,14 +8,21 @@ import time
 from pathlib import Path
 
 from strategy_site.check import (  # noqa: F401  (they register)
-    delivery, documents, figures, identity, markdown_safety, membership, raw_html, references, sections,
+    delivery,
+    documents,
+    figures,
+    identity,
+    markdown_safety,
+    membership,
+    raw_html,
+    references,
+    sections,
 )
 from strategy_site.check.registry import CHECKS, Context
 from strategy_site.findings import RULES, Finding, Location, Rule, Severity
 from strategy_site.model.project import Project, load_project
 from strategy_site.model.ruleset import Ruleset
 from strategy_site.shipped import override_findings
-
 
 SEVERITY_NOT_CHANGED = Rule(
     "SS015",
@@ -59,7 +66,8 @@ def run_checks(project: Project, today: dt.date | None = None) -> list[Finding]:
 
 def _severity_overrides(ruleset: Ruleset) -> tuple[dict[str, str], list[Finding]]:
     """The ruleset's severity changes that may be made, and a finding for each that may not."""
-    allowed, refused = {}, []
+    allowed: dict[str, str] = {}
+    refused: list[Finding] = []
     for code, wanted in ruleset.severity.items():
         place = ruleset.severity_place(code) or Location("partnership.yml")
         if code not in RULES:

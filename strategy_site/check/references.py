@@ -241,9 +241,9 @@ def strategy_references(context: Context) -> Iterator[Finding]:
                 UNKNOWN_INDICATOR, "the indicator", measure.indicator, measure.where("indicator"), indicators, _INDICATOR_HINT
             )
     for update in project.progress_updates:
-        for value in update.indicators:
+        for figure in update.indicators:
             yield from _reference(
-                UNKNOWN_INDICATOR, "the indicator", value.indicator, value.where("indicator"), indicators, _INDICATOR_HINT
+                UNKNOWN_INDICATOR, "the indicator", figure.indicator, figure.where("indicator"), indicators, _INDICATOR_HINT
             )
         for progress in update.actions:
             yield from _reference(

@@ -9,11 +9,11 @@ import time
 from pathlib import Path
 
 from strategy_site.check import check_project
+from strategy_site.check.identity import identity_findings
 from strategy_site.commands.common import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, sources_by_path
 from strategy_site.findings import Finding, Severity
 from strategy_site.output.text import format_text
 from strategy_site.site.build import SiteNotBuilt, build_site, site_config
-from strategy_site.check.identity import identity_findings
 
 
 def run(project_dir: Path = Path("."), config: Path | None = None, site_dir: Path | None = None,

@@ -16,8 +16,8 @@ from strategy_site.report import ci_formats, data_formats
 from strategy_site.report.html import to_html
 from strategy_site.report.making import Report, make_report
 from strategy_site.report.summary import format_summary
-from strategy_site.shipped import search_path
 from strategy_site.report.weights import DEFAULT_WEIGHTS, WeightsProblem, load_weights
+from strategy_site.shipped import search_path
 from strategy_site.text_safety import printable
 
 REPORT_FILES = {  # --out DIR writes each format under these names

@@ -19,7 +19,7 @@ from strategy_site.load.tree import NOT_PUBLISHED, PUBLISHED_IN_WORDS, ReadProbl
 from strategy_site.load.yaml_source import SourceMap, YamlSyntaxError, parse_yaml
 
 
-class Kind(str, Enum):
+class Kind(str, Enum):  # noqa: UP042  StrEnum would change str() and format() from "Kind.INDICATOR" to "indicator"
     PARTNERSHIP = "partnership"
     COMMUNITY_STRATEGY = "community-strategy"
     RENEWAL_STRATEGY = "neighbourhood-renewal-strategy"
@@ -272,13 +272,13 @@ def read_source(kind: Kind, path: Path) -> tuple[SourceFile | None, list[Finding
             )
         )
         return source, findings
-    for problem in parsed.problems:
-        first = problem.first
+    for duplicate in parsed.problems:
+        first = duplicate.first
         findings.append(
             DUPLICATE_KEY.at(
-                Location(shown, problem.position),
-                problem.message + (f" (first on line {first.line})" if first else ""),
-                f'keep one "{problem.key}" line with the value you mean and delete the other',
+                Location(shown, duplicate.position),
+                duplicate.message + (f" (first on line {first.line})" if first else ""),
+                f'keep one "{duplicate.key}" line with the value you mean and delete the other',
             )
         )
     source.data, source.source_map, source.parsed = parsed.data, parsed.source_map, True
@@ -286,7 +286,7 @@ def read_source(kind: Kind, path: Path) -> tuple[SourceFile | None, list[Finding
 
 
 def _control_characters(text: str, shown: str) -> list[Finding]:
-    findings = []
+    findings: list[Finding] = []
     for match in CONTROL.finditer(text):
         if len(findings) == MAX_CONTROL_FINDINGS:
             break

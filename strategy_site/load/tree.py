@@ -14,8 +14,8 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from strategy_site.text_safety import printable
 from strategy_site.findings import Finding, Location, Rule, Severity
+from strategy_site.text_safety import printable
 
 MAX_FILE_BYTES = 2 * 1024 * 1024  # far above any real document; a larger file is a mistake or an attack
 MAX_NAME_LENGTH = 100  # file systems allow 255 bytes, and the site adds to names (".md", "-chart.svg")

@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import yaml
 import yaml.reader
@@ -93,9 +93,9 @@ class _PythonComposer(Reader, Scanner, Parser, Composer, _CoreResolver):
 
 
 try:  # libyaml composes the same node tree, with the same marks, about ten times faster
-    from yaml.cyaml import CParser
+    from yaml._yaml import CParser  # where yaml.cyaml imports it from; the stubs export it only here
 
-    class _CComposer(CParser, _CoreResolver):  # type: ignore[misc, valid-type]
+    class _CComposer(CParser, _CoreResolver):
         def __init__(self, text: str) -> None:
             CParser.__init__(self, text)
             _CoreResolver.__init__(self)
@@ -230,7 +230,7 @@ class _Builder:
             return self.mapping(node, path, alias)
         if isinstance(node, SequenceNode):
             return [self.build(item, path + (index,), alias) for index, item in enumerate(node.value)]
-        return self.scalar(node)
+        return self.scalar(cast(ScalarNode, node))  # the composer makes only scalar, sequence and mapping nodes
 
     def refuse(self, node: Node, message: str) -> None:
         raise YamlSyntaxError(YamlProblem("syntax", message, self.position(node)))

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from strategy_site.findings import Finding, Rule, Severity
 from strategy_site.load.files import UNRECOGNISED_FILE, YAML_SUFFIXES, Kind, SourceFile, load_directory
@@ -19,8 +19,8 @@ from strategy_site.load.tree import display_path, is_inside
 from strategy_site.load.yaml_source import raw_text
 from strategy_site.model.documents import (
     Action,
-    ActionProgress,
     ActionPlan,
+    ActionProgress,
     Agreement,
     CommunityStrategy,
     Indicator,
@@ -81,15 +81,15 @@ class Project:
 
     @property
     def partnership(self) -> Partnership | None:
-        return self._single(Kind.PARTNERSHIP)
+        return cast("Partnership | None", self._single(Kind.PARTNERSHIP))
 
     @property
     def strategy(self) -> CommunityStrategy | None:
-        return self._single(Kind.COMMUNITY_STRATEGY)
+        return cast("CommunityStrategy | None", self._single(Kind.COMMUNITY_STRATEGY))
 
     @property
     def renewal_strategy(self) -> RenewalStrategy | None:
-        return self._single(Kind.RENEWAL_STRATEGY)
+        return cast("RenewalStrategy | None", self._single(Kind.RENEWAL_STRATEGY))
 
     @property
     def action_plans(self) -> list[ActionPlan]:

@@ -44,7 +44,8 @@ class Ruleset(Model):
         return self._severity_places.get(code)
 
     def required_sections(self, kind: str) -> list[SectionRule]:
-        return [rule for rule in self.sections.get(kind, []) if rule.required]
+        # Any kind may be asked about (a str, not a SectionedKind): one without sections has none.
+        return [rule for sectioned, rules in self.sections.items() if sectioned == kind for rule in rules if rule.required]
 
     def merged_with(self, local: Ruleset) -> Ruleset:
         sections = {kind: list(rules) for kind, rules in self.sections.items()}
@@ -54,14 +55,14 @@ class Ruleset(Model):
                 base = merged.get(rule.id)
                 merged[rule.id] = base.model_copy(update=rule.model_dump(exclude_unset=True)) if base else rule
             sections[kind] = list(merged.values())
-        merged = Ruleset.model_construct(
+        result = Ruleset.model_construct(
             sections=sections,
             placeholders=local.placeholders if local.placeholders is not None else self.placeholders,
             required_sectors=local.required_sectors if local.required_sectors is not None else self.required_sectors,
             severity={**self.severity, **local.severity},
         )
-        merged._severity_places = {code: local.where("severity", code, key=True) for code in local.severity}
-        return merged
+        result._severity_places = {code: local.where("severity", code, key=True) for code in local.severity}
+        return result
 
 
 def load_ruleset(path: Path | None) -> tuple[Ruleset, list[Finding]]:

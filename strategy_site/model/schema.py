@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from strategy_site.load.files import Kind
 from strategy_site.model.project import MODELS
 from strategy_site.model.ruleset import Ruleset
 
 
-def schemas() -> dict[str, dict]:
+def schemas() -> dict[str, dict[str, Any]]:
     models = {kind.value: model for kind, model in MODELS.items()}
     models[Kind.RULESET.value] = Ruleset
     result = {}

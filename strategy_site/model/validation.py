@@ -173,7 +173,8 @@ def _locate(model: M, source: SourceFile, kept: dict[Path, list[int]]) -> M:
                 walk(getattr(value, name), path + (name,))
         elif isinstance(value, list):
             originals = kept.get(path, range(len(value)))
-            for item, original in zip(value, originals):
+            # The salvaged list holds exactly the kept items, and validating a list keeps its length.
+            for item, original in zip(value, originals, strict=True):
                 walk(item, path + (original,))
 
     walk(model, ())
@@ -188,7 +189,7 @@ def _finding(source: SourceFile, model: type[BaseModel], error: Any) -> Finding:
     noun = _noun(owner)
     given = error.get("input")
     if kind == "missing":
-        description = (owner.model_fields.get(field).description if field in owner.model_fields else None) or ""
+        description = (owner.model_fields[field].description if field in owner.model_fields else None) or ""
         return MISSING_FIELD.at(
             source.where(loc),
             f'this {noun} has no "{field}", which is required',

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from strategy_site.text_safety import printable
 from strategy_site.check.documents import MISSING_DOCUMENT
 from strategy_site.findings import Finding, Severity, count
+from strategy_site.text_safety import printable
 from strategy_site.words import plural
 
 

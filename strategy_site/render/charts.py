@@ -61,8 +61,8 @@ def tick_labels(ticks: list[float]) -> tuple[list[str], str]:
     for divisor, name in SCALES:
         labels = [number(tick / divisor) for tick in ticks]
         if max(len(label) for label in labels) <= LABEL_ROOM:
-            break
-    return labels, name
+            return labels, name
+    return labels, name  # none fits: the largest scale
 
 
 def alt_text(progress: IndicatorProgress) -> str:
@@ -113,7 +113,7 @@ def indicator_chart(progress: IndicatorProgress) -> str:
         f'<text x="{LEFT}" y="22" font-weight="700">{"▲ Higher" if indicator.better == "higher" else "▼ Lower"} is better</text>',
         f'<text x="{WIDTH - RIGHT}" y="22" text-anchor="end">{xml_escape(indicator.unit)}{f" (in {scale})" if scale else ""}</text>',
     ]
-    for tick, label in zip(ticks, labels):
+    for tick, label in zip(ticks, labels, strict=True):  # one label a tick
         out.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(tick)}" y2="{y(tick)}" stroke="{GRID}"/>')
         out.append(f'<text x="{LEFT - 8}" y="{y(tick) + 5}" text-anchor="end">{label}</text>')
     out.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{TOP + plot_h}" y2="{TOP + plot_h}" stroke="{TEXT}"/>')

@@ -74,7 +74,8 @@ def label_cells(table: etree.Element) -> None:
         return
     table.set("class", f"{table.get('class', '')} app-table--stack".strip())
     for row in table.iter("tr"):
-        for name, cell in zip(names, row.findall("td")):
+        # Not strict: the header row has no <td>, and a row may have fewer or more cells than the header.
+        for name, cell in zip(names, row.findall("td"), strict=False):
             if name:
                 cell.set("data-label", name)
 

@@ -86,7 +86,8 @@ def tables(project: Project, progress: dict[str, IndicatorProgress]) -> tuple[Ta
             Column("due", "date", "When it will be finished.", lambda a: a.due),
             Column("status", "string", "Its status in the newest progress update that mentions it, else in the plan.", project.latest_status),
             Column("activity", "string", "new: added by the partnership; existing: work partners would do anyway.", lambda a: a.activity),
-            Column("resources_pounds", "integer", "The money and staff time behind it, in pounds, all sources added up.", lambda a: sum(r.amount for r in a.resources)),
+            Column("resources_pounds", "integer", "The money and staff time behind it, in pounds, all sources added up.",
+                   lambda a: sum(r.amount for r in a.resources)),
             Column("milestones", "integer", "How many milestones it has.", lambda a: len(a.milestones)),
             Column("milestones_done", "integer", "How many of them are done.", lambda a: sum(1 for m in a.milestones if m.done)),
             Column("indicators", "string", "Ids of the indicators it should move.", lambda a: a.indicators, True),
@@ -107,7 +108,9 @@ def tables(project: Project, progress: dict[str, IndicatorProgress]) -> tuple[Ta
             Column("target_value", "number", "The target the latest figure is judged against.", lambda i: i.target.value if i.target else None),
             Column("target_by", "string", "The period by which the target should be met.", lambda i: i.target.by.label if i.target else None),
             Column("trend", "string", "improving, no change, worsening, or not enough figures yet.", lambda i: i.trend.value),
-            Column("against_target", "string", "target met, on track for the target, off track for the target, target missed, no target set or no figures yet.", lambda i: i.target_status.value),
+            Column("against_target", "string",
+                   "target met, on track for the target, off track for the target, target missed, no target set or no figures yet.",
+                   lambda i: i.target_status.value),
         ), lambda p: progress.values()),
         Table("indicator-values", "Indicator figures", "Every figure for every indicator: baselines, actual figures and targets, one row each.", (
             Column("indicator", "string", "The indicator's id.", lambda f: f.indicator),
@@ -143,7 +146,8 @@ def tables(project: Project, progress: dict[str, IndicatorProgress]) -> tuple[Ta
             Column("review", "date", "When it will be reviewed.", lambda g: g.review),
             Column("signatories", "integer", "How many people are to sign it.", lambda g: len(g.signatories)),
             Column("signed", "integer", "How many have signed.", lambda g: sum(1 for s in g.signatories if s.signed)),
-            Column("signed_by", "string", "Ids of the organisations whose signatory has signed.", lambda g: [s.organisation for s in g.signatories if s.signed], True),
+            Column("signed_by", "string", "Ids of the organisations whose signatory has signed.",
+                   lambda g: [s.organisation for s in g.signatories if s.signed], True),
         ), lambda p: p.agreements),
     )
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from strategy_site.text_safety import printable
 from strategy_site.findings import Severity, count
 from strategy_site.report.accreditation import Verdict
 from strategy_site.report.making import Report
+from strategy_site.text_safety import printable
 from strategy_site.words import plural
 
 GAPS_SHOWN = 10
@@ -33,7 +33,11 @@ def format_summary(report: Report) -> str:
         lines += [f"  {s.action} {s.title}: {s.before or 'new'} -> {s.after or 'removed'}" for s in changes.statuses]
         lines += [
             f"  {c.title}: {c.direction}"
-            + (f" ({c.before.value:g} in {c.before.period} -> {c.after.value:g} in {c.after.period})" if c.before else f" ({c.after.value:g} in {c.after.period})")
+            + (
+                f" ({c.before.value:g} in {c.before.period} -> {c.after.value:g} in {c.after.period})"
+                if c.before
+                else f" ({c.after.value:g} in {c.after.period})"
+            )
             for c in changes.indicators
         ]
     lines += ["", "Accreditation checklist (2001 guidance, paragraph 2.6):"]

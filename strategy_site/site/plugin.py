@@ -27,9 +27,9 @@ from strategy_site.load.history import last_changed
 from strategy_site.model.project import Project, load_project
 from strategy_site.render.sanitise import sanitise
 from strategy_site.render.site import render_site
-from strategy_site.shipped import search_path
 from strategy_site.report.making import make_report
 from strategy_site.report.weights import load_weights
+from strategy_site.shipped import search_path
 from strategy_site.words import long_date, plural
 
 SAFE_ATTRIBUTES = "strategy_site.render.safe_attributes"
