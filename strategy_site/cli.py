@@ -117,8 +117,8 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--fail-on", choices=("warning", "error"), default=None, help="exit with 1 when check finds problems this serious")
     report.add_argument("--today", type=_date, default=None, help="assess as if today were this date (YYYY-MM-DD)")
     report.add_argument("--weights", type=Path, default=None, help="a weights file to use instead of the built-in one")
-    report.add_argument("--templates", type=Path, default=Path("templates/report"),
-                        help="a folder with your own report.html.j2 (default: templates/report, if it exists; else the one strategy-site ships)")
+    report.add_argument("--templates", type=Path, default=None,
+                        help="a folder with your own report.html.j2 (default: templates/report beside the source folder, if it exists)")
     report.add_argument("--source-url", default=None, help="link sources to this address, e.g. https://github.com/org/repo/blob/main/")
     report.set_defaults(run=_report)
 

@@ -154,3 +154,27 @@ def test_a_site_address_in_mkdocs_yml_that_contradicts_partnership_yml_is_found_
     assert [(f.code, f.line) for f in findings] == [("SS017", len(config.read_text(encoding="utf-8").splitlines()))]
     assert findings[0].message == ('site_url in mkdocs.yml is "https://strategy.ravensholt.example/", '
                                    'but partnership.yml\'s site_address is "https://strategy.fernley.example/"')
+
+
+def test_check_reports_a_contradicting_mkdocs_yml_as_build_does(site_project: Path) -> None:
+    from strategy_site.check import check_project
+
+    config = site_project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "site_url: https://strategy.ravensholt.example/\n", encoding="utf-8")
+
+    _, findings, _ = check_project(Path("strategy_src"))
+
+    assert [f.code for f in findings] == ["SS017"]
+
+
+def test_quiet_builds_still_print_warnings(site_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (site_project / "strategy_src/notes.html").write_text("<p>draft</p>", encoding="utf-8")
+
+    assert main(["--quiet", "--today", "2026-11-23"]) == 0
+    assert "warning SS014" in capsys.readouterr().out
+
+
+def test_the_home_page_names_only_the_sectors_the_members_are_from(site_project: Path) -> None:
+    assert main(["--quiet", "--today", "2026-11-23"]) == 0
+    home = (site_project / "site/index.html").read_text(encoding="utf-8")
+    assert "organisations from the public, private, voluntary and community sectors" in home

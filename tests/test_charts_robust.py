@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 import sys
@@ -128,3 +129,14 @@ def test_large_figures_are_labelled_in_millions_so_the_labels_fit() -> None:
     assert labels_for(250_000_000, 400_000_000) == ["250", "300", "350", "400"]
     assert "(in millions)</text>" in svg
     assert labels_for(2_500_000, 4_000_000) == ["2,500", "3,000", "3,500", "4,000"]  # in thousands: fits
+
+
+def test_long_period_labels_that_would_overlap_are_not_both_drawn() -> None:
+    def labels_on_the_axis(first: str, last: str) -> list[str]:
+        chart = progress(None, [10, 12], 15, target_year=2040)  # a far target: the two figures sit close together
+        points = [dataclasses.replace(point, period=parse_period(label)) for point, label in zip(chart.figures, (first, last), strict=True)]
+        svg = ET.fromstring(indicator_chart(dataclasses.replace(chart, figures=points)))
+        return [t.text or "" for t in svg.iter(f"{SVG}text") if t.get("y") == str(PLOT_BOTTOM + 22)]
+
+    assert labels_on_the_axis("2022/23 academic year", "2023/24 academic year") == ["2022/23 academic year"]
+    assert labels_on_the_axis("2015", "2025") == ["2015", "2025"]

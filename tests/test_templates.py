@@ -86,3 +86,16 @@ def test_a_broken_report_template_is_a_plain_error(partnership: Path, capsys: py
 
     assert main(["report", "strategy_src", "--format", "html"]) == 2
     assert capsys.readouterr().err == "strategy-site: the report template failed: 'report' is undefined\n"
+
+
+def test_the_report_finds_the_partnerships_template_from_outside_its_folder(
+    partnership: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from strategy_site.cli import main
+
+    (partnership / "templates/report").mkdir(parents=True)
+    (partnership / "templates/report/report.html.j2").write_text("<p>Ours</p>", encoding="utf-8")
+    monkeypatch.chdir(partnership.parent)
+
+    assert main(["report", str(partnership / "strategy_src"), "--format", "html"]) == 0
+    assert capsys.readouterr().out == "<p>Ours</p>"

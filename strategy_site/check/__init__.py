@@ -49,8 +49,10 @@ def check_project(path: Path, today: dt.date | None = None) -> tuple[Project, li
     """Load and check the partnership in the folder ``path``: the project, its findings, and the seconds taken."""
     started = time.perf_counter()
     project = load_project(path)
-    # The partnership's own templates sit beside its source folder, in templates/.
-    findings = sorted(run_checks(project, today) + override_findings(path.resolve().parent / "templates"), key=Finding.sort_key)
+    # The partnership's own templates and its site's configuration sit beside its source folder.
+    repository = path.resolve().parent
+    beside = override_findings(repository / "templates") + identity.identity_findings(repository / "mkdocs.yml", project.partnership)
+    findings = sorted(run_checks(project, today) + beside, key=Finding.sort_key)
     return project, findings, time.perf_counter() - started
 
 

@@ -9,9 +9,8 @@ import time
 from pathlib import Path
 
 from strategy_site.check import check_project
-from strategy_site.check.identity import identity_findings
 from strategy_site.commands.common import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, sources_by_path
-from strategy_site.findings import Finding, Severity
+from strategy_site.findings import Severity
 from strategy_site.output.text import format_text
 from strategy_site.site.build import SiteNotBuilt, build_site, site_config
 
@@ -29,9 +28,8 @@ def run(project_dir: Path = Path("."), config: Path | None = None, site_dir: Pat
     try:
         site = site_config(config_file)
         project, findings, seconds = check_project(Path(site.docs_dir), today)
-        findings = sorted(findings + identity_findings(config_file, project.partnership), key=Finding.sort_key)
         errors = [f for f in findings if f.severity is Severity.ERROR]
-        if findings and (errors or not quiet):
+        if findings:  # warnings are problems too: --quiet leaves out only the progress lines
             sys.stdout.write(format_text(findings, sources_by_path(project), project.files_seen, seconds))
         if errors:
             print("The site was not built: fix the errors above. The previous site is unchanged.", file=sys.stderr)

@@ -37,7 +37,7 @@ class ReportOptions:
     fail_on: str | None = None  # "warning" or "error"
     today: dt.date | None = None
     weights: Path | None = None
-    templates: Path = Path("templates/report")  # the partnership's own report template, if it has one
+    templates: Path | None = None  # the partnership's own report template; default: templates/report beside the sources
     source_url: str | None = None
 
 
@@ -73,7 +73,8 @@ def run(options: ReportOptions) -> int:
 def _render(report: Report, kind: str, options: ReportOptions, target: Path) -> str:
     if kind == "html":
         try:
-            return to_html(report, search_path("report", options.templates), target, options.source_url)
+            own = options.templates or options.path.resolve().parent / "templates" / "report"
+            return to_html(report, search_path("report", own), target, options.source_url)
         except jinja2.TemplateError as error:  # most likely in a partnership's own report template
             raise UsageProblem(f"the report template failed: {error}") from error
     formats = {"json": data_formats.to_json, "csv": data_formats.to_csv, "junit": ci_formats.to_junit,

@@ -119,7 +119,9 @@ def indicator_chart(progress: IndicatorProgress) -> str:
     out.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{TOP + plot_h}" y2="{TOP + plot_h}" stroke="{TEXT}"/>')
     labelled: list[tuple[str, dt.date]] = []
     for point in points[:1] + points[-1:]:  # the first and latest periods; the target labels itself
-        if not labelled or x(point.when) - x(labelled[-1][1]) > 90:
+        # Centred labels need half of each one's width between them ("2022/23 academic year" is long).
+        room = (len(labelled[-1][0]) + len(point.period.label)) / 2 * CHAR_WIDTH + 12 if labelled else 0
+        if not labelled or x(point.when) - x(labelled[-1][1]) > room:
             labelled.append((point.period.label, point.when))
     for label, when in labelled:
         anchor = "start" if x(when) < LEFT + 40 else "end" if x(when) > WIDTH - RIGHT - 40 else "middle"

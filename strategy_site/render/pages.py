@@ -101,6 +101,7 @@ def environment(templates: Sequence[Path]) -> jinja2.Environment:
     env.filters["text"] = text
     env.filters["markdown"] = officer_markdown
     env.filters["web_link"] = web_link
+    env.filters["join_words"] = lambda words: " and ".join(filter(None, [", ".join(words[:-1]), *words[-1:]]))
     env.filters["date"] = long_date
     env.filters["pounds"] = lambda amount: f"£{amount:,}"
     env.filters["number"] = number

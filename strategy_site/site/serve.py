@@ -24,7 +24,6 @@ from mkdocs.exceptions import MkDocsException
 from mkdocs.livereload import LiveReloadServer
 
 from strategy_site.check import check_project
-from strategy_site.check.identity import identity_findings
 from strategy_site.findings import Severity
 from strategy_site.site.build import ProblemLog, build_into, strategy_plugin, why_not_built
 
@@ -114,7 +113,6 @@ class PreviewServer(LiveReloadServer):
         config = _load_config(self.config_file, self.address)  # afresh: plugins keep state between builds
         config.site_url = self.url  # as `mkdocs serve` does, so that the site's own links point here
         project, findings, _ = check_project(Path(config.docs_dir))
-        findings += identity_findings(self.config_file, project.partnership)
         errors = [f for f in findings if f.severity is Severity.ERROR]
         if errors:
             return [f"{f.path}:{f.line}:{f.column}: {f.message}" for f in errors]
