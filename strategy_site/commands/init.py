@@ -36,6 +36,7 @@ FILES = {
     ".gitlab-ci.yml": "gitlab-ci.yml.j2",
     ".pre-commit-config.yaml": "pre-commit-config.yaml.j2",
     ".vscode/settings.json": "vscode-settings.json.j2",
+    ".vscode/tasks.json": "vscode-tasks.json.j2",
 }
 NRF_ONLY = {"strategy_src/neighbourhood-renewal-strategy.md"}
 
