@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import re
 import shutil
 import threading
 from collections.abc import Iterator
@@ -138,11 +139,18 @@ def test_filtering_the_action_table_by_status_shows_only_those_actions(page: Pag
     assert page.get_by_role("status").inner_text() == "Showing 3 of 48 actions."
 
 
+def test_filtering_the_action_table_by_financial_year_shows_actions_due_in_it(page: Page, base_url: str) -> None:
+    page.goto(base_url + "action-plans/")
+    page.get_by_label("Due in financial year").select_option("2026/27")
+    dates = page.locator(".app-filter-table tbody tr:visible td:nth-child(5) time").evaluate_all("els => els.map(e => e.dateTime)")
+    assert dates and all("2026-04-01" <= date <= "2027-03-31" for date in dates)
+
+
 def test_sorting_the_action_table_by_due_date_puts_the_earliest_first(page: Page, base_url: str) -> None:
     page.goto(base_url + "action-plans/")
     page.get_by_role("button", name="Due").click()
     dates = page.locator(".app-filter-table tbody tr td:nth-child(5) time").evaluate_all("els => els.map(e => e.dateTime)")
-    assert dates == sorted(dates)
+    assert dates == sorted(dates) and all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) for date in dates)
     assert page.locator("th", has=page.get_by_role("button", name="Due")).get_attribute("aria-sort") == "ascending"
 
 

@@ -65,6 +65,11 @@ def text(value: Any) -> Markup:
     return escape(_MARKDOWN_PUNCTUATION.sub(r"\\\1", flat))
 
 
+def attribute(value: Any) -> Markup:
+    """A value inside an HTML attribute: escaped for HTML only, since Markdown leaves raw HTML as it is."""
+    return escape(str(value))
+
+
 def officer_markdown(value: Any) -> Markup:
     """An officer's Markdown, let through to the converter; the sanitiser cleans the page it ends up in."""
     return Markup(value)
@@ -100,6 +105,7 @@ def environment(templates: Sequence[Path]) -> jinja2.Environment:
     env.filters["cell"] = text  # one line, '|' escaped: safe in a table cell
     env.filters["text"] = text
     env.filters["markdown"] = officer_markdown
+    env.filters["attribute"] = attribute
     env.filters["web_link"] = web_link
     env.filters["join_words"] = lambda words: " and ".join(filter(None, [", ".join(words[:-1]), *words[-1:]]))
     env.filters["date"] = long_date
