@@ -1,7 +1,7 @@
 """The templates that ship with strategy-site, and the search path a partnership's own templates join.
 
 A partnership overrides any shipped template by putting a file of the same name in its own
-``templates/`` folder (``templates/content/action.md.j2``, ``templates/theme/main.html``,
+``templates/`` folder (``templates/content/action.html.j2``, ``templates/theme/main.html``,
 ``templates/report/report.html.j2``), as MkDocs' ``custom_dir`` does for themes: its folder is searched
 first, then the shipped one.
 """
@@ -36,7 +36,7 @@ UNKNOWN_OVERRIDE = Rule(
     what="A file in the partnership's own templates/ folder has no shipped template of the same name to override.",
     why="A template is overridden by a file of the same name. When strategy-site renames or removes a template "
     "in a new version, the partnership's copy silently stops being used, and its changes disappear from the site.",
-    example="templates/content/action-page.md.j2 (the shipped template is action.md.j2)",
+    example="templates/content/action-page.html.j2 (the shipped template is action.html.j2)",
     instead="Rename the file to the template it should replace (strategy-site lists them in its documentation), "
     "or delete it.",
 )

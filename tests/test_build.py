@@ -57,7 +57,7 @@ def test_build_with_errors_stops_and_leaves_the_previous_site_untouched(
 def test_a_broken_template_fails_the_build_without_a_traceback_and_keeps_the_site(
     site_project: Path, previous_site: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    (site_project / "templates/content/indicator.md.j2").write_text("{% for x in %}")
+    (site_project / "templates/content/indicator.html.j2").write_text("{% for x in %}")
 
     assert main(["--quiet", "--today", "2026-11-23"]) == 1
 
@@ -76,8 +76,8 @@ def test_build_without_a_configuration_file_says_where_to_run_it(
 def test_a_template_that_fails_while_rendering_names_its_file_and_line(
     site_project: Path, previous_site: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    template = site_project / "templates/content/partner.md.j2"
-    template.write_text("# {{ member.name }}\n\n{{ member.postcode }}\n")
+    template = site_project / "templates/content/partner.html.j2"
+    template.write_text("<h1>{{ member.name }}</h1>\n\n{{ member.postcode }}\n")
 
     assert main(["--quiet", "--today", "2026-11-23"]) == 1
 

@@ -105,7 +105,8 @@ def run_pipeline(root: Path, report_dir: Path) -> None:
         assert isinstance(f.column, int) and f.column >= 1, f
     report = make_report(project, TODAY, WEIGHTS, findings=findings)
     content = render_site(project, REPO / "templates" / "content", "https://example.org/", {}, report)
-    assert content.pages
+    for page in content.pages.pages:
+        assert content.pages.html(page)  # every template renders on any valid project
     for asset in content.assets:
         if asset.path.endswith((".xml", ".svg")):
             ET.fromstring(asset.content)  # the feed and the charts

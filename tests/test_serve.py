@@ -106,7 +106,7 @@ def test_serve_rebuilds_when_a_source_file_changes(site_project: Path, preview: 
 
 def test_serve_rebuilds_when_a_page_template_changes(site_project: Path, preview: str) -> None:
     page_when(preview, "Progress at a glance")
-    edit(site_project / "templates/content/home.md.j2", "## Progress at a glance", "## Progress so far")
+    edit(site_project / "templates/content/home.html.j2", "m.h2(\"Progress at a glance\")", "m.h2(\"Progress so far\")")
     page_when(preview, "Progress so far")
 
 

@@ -28,7 +28,7 @@ def test_the_site_builds_from_the_shipped_templates_alone(partnership: Path) -> 
 def test_a_page_template_of_the_same_name_overrides_the_shipped_one(partnership: Path) -> None:
     own = partnership / "templates/content"
     own.mkdir(parents=True)
-    (own / "accessibility.md.j2").write_text("# Accessibility statement\n\nOur own statement, from Fernley.\n", encoding="utf-8")
+    (own / "accessibility.html.j2").write_text("<h1>Accessibility statement</h1>\n<p>Our own statement, from Fernley.</p>\n", encoding="utf-8")
 
     assert build_main(["--quiet", "--today", "2026-11-23"]) == 0
 
@@ -52,13 +52,13 @@ def test_a_theme_file_of_the_same_name_overrides_the_shipped_one(partnership: Pa
 def test_an_override_of_a_template_that_does_not_exist_is_a_warning(partnership: Path) -> None:
     own = partnership / "templates/content"
     own.mkdir(parents=True)
-    (own / "action-page.md.j2").write_text("# Old\n", encoding="utf-8")
+    (own / "action-page.html.j2").write_text("# Old\n", encoding="utf-8")
 
     _, findings, _ = check_project(Path("strategy_src"))
 
     assert [(f.code, f.severity.value, f.path, f.message) for f in findings] == [
-        ("SS016", "warning", "templates/content/action-page.md.j2",
-         "'content/action-page.md.j2' overrides no template of strategy-site's, so it is not used")]
+        ("SS016", "warning", "templates/content/action-page.html.j2",
+         "'content/action-page.html.j2' overrides no template of strategy-site's, so it is not used")]
 
 
 def test_the_html_report_works_outside_this_repository(partnership: Path, capsys: pytest.CaptureFixture[str]) -> None:

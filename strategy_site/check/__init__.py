@@ -12,6 +12,7 @@ from strategy_site.check import (  # noqa: F401  (they register)
     documents,
     figures,
     identity,
+    links,
     markdown_safety,
     membership,
     raw_html,

@@ -27,22 +27,22 @@ UNSAFE_HTML = Rule(
 _TAG = re.compile(r"<(?P<name>[A-Za-z][A-Za-z0-9-]*)(?P<attributes>(?:\s[^<>]*)?)/?>")
 _ATTRIBUTE = re.compile(r"(?P<name>[A-Za-z_:][-A-Za-z0-9_:.]*)\s*(?:=\s*(?P<value>\"[^\"]*\"|'[^']*'|[^\s\"'>]+))?")
 # The address of an inline Markdown link or image, and of a reference definition ("[ref]: address").
-_LINK = re.compile(r"(?<=\]\()[ \t]*<?(?P<url>[^)\s>]+)|^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?(?P<reference>[^\s>]+)", re.MULTILINE)
+MARKDOWN_LINK = re.compile(r"(?<=\]\()[ \t]*<?(?P<url>[^)\s>]+)|^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?(?P<reference>[^\s>]+)", re.MULTILINE)
 _URL_ATTRIBUTES = ("href", "src")
 
 
 def _unsafe_url(url: str) -> bool:
     # Browsers decode entities and drop tabs and line breaks first: "&#106;avascript:" is "javascript:".
-    scheme = re.match(r"\s*([A-Za-z][A-Za-z0-9+.-]*):", _as_browsers_read(url))
+    scheme = re.match(r"\s*([A-Za-z][A-Za-z0-9+.-]*):", as_browsers_read(url))
     return scheme is not None and scheme.group(1).lower() not in URL_SCHEMES
 
 
-def _as_browsers_read(url: str) -> str:
+def as_browsers_read(url: str) -> str:
     return re.sub(r"[\t\n\r]", "", html.unescape(url))
 
 
 def _scheme(url: str) -> str:
-    return _as_browsers_read(url).split(":")[0].strip()
+    return as_browsers_read(url).split(":")[0].strip()
 
 
 def _problems(tag: re.Match[str]) -> Iterator[str]:
@@ -76,7 +76,7 @@ def unsafe_html(context: Context) -> Iterator[Finding]:
                 for problem in _problems(tag):
                     yield UNSAFE_HTML.at(Location(source.path, position), problem,
                                          "write it in Markdown, or link to the content instead of embedding it")
-        for link, position in matches(source, _LINK, text):
+        for link, position in matches(source, MARKDOWN_LINK, text):
             address = link.group("url") or link.group("reference")
             if _unsafe_url(address):
                 scheme = _scheme(address)

@@ -21,7 +21,7 @@ from strategy_site.render.paths import Asset, source_path
 from strategy_site.text_safety import csv_table
 
 LIST_SEPARATOR = "; "
-SPREADSHEET_NOTE = (  # the same rule, for residents, is on the open data page (templates/content/open-data.md.j2)
+SPREADSHEET_NOTE = (  # the same rule, for residents, is on the open data page (templates/content/open-data.html.j2)
     "In the CSV files, a text value that begins with =, +, -, @, a tab, a carriage return or a full-width "
     "=, +, - or @ has an apostrophe (') put in front of it, so that spreadsheets show it as text instead of "
     "running it as a formula; text that looks like a negative number, such as -5%, is treated the same. "

@@ -1,35 +1,38 @@
-"""The site's pages, written as Markdown from the Jinja2 templates in templates/content/.
+"""The site's pages, rendered straight to HTML from the model by the Jinja2 templates in templates/content/.
 
-Each page starts with front matter the theme reads: its title, the source files
-it is drawn from (with a line, for the "edit this" link) and when those last
-changed. The site engine (MkDocs, through strategy_site.site.plugin) only
-receives the pages; it never sees the model, so it can be swapped.
+Each page knows its title, what kind of page it is, the source files it is drawn
+from (the first gives the "edit this" link and its line) and every source file whose
+change can change it, so a preview re-renders only those pages. Pages are rendered one
+at a time, when the site engine asks for them, so a site of any size is never held in
+memory whole. The engine (MkDocs, through strategy_site.site.plugin) frames each page
+in the theme; it never sees the model, so it can be swapped.
 
-Every value a template writes is plain text and is escaped by construction: the
-environment escapes it for Markdown and HTML alike, so a title of
-``<script>`` or ``[x](javascript:...)`` appears as those characters, never as
-markup. Only officer-written Markdown (a document's body, and the few fields
-that take Markdown) is let through as it is, by the ``markdown`` filter; every
-page's HTML is then cleaned against the allow-list, so that too cannot run.
+Every value a template writes is escaped by construction: the environment
+autoescapes, so a title of ``<script>`` appears as those characters. Officers'
+Markdown (a document's body, and the fields in ``MARKDOWN_FIELDS``) is the one thing
+let through, and only as ``strategy_site.render.officer_markdown`` made it: converted
+and cleaned against the HTML allow-list.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import urllib.parse
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import jinja2
-from markupsafe import Markup, escape
+from markdown.extensions.toc import slugify
+from markupsafe import Markup
 
+from strategy_site.model.documents import MARKDOWN_FIELDS
 from strategy_site.model.progress import IndicatorProgress, action_status_counts, trend_counts
 from strategy_site.model.project import Project
 from strategy_site.render.charts import alt_text
+from strategy_site.render.officer_markdown import Converted, OfficerMarkdown
 from strategy_site.render.open_data import tables
 from strategy_site.render.paths import chart_path, page_path, relative, source_path
 from strategy_site.report.making import Report
@@ -38,57 +41,26 @@ from strategy_site.words import long_date, number
 
 @dataclass(frozen=True)
 class Page:
-    path: str  # the page's Markdown path inside the site, e.g. "actions/HE-01.md"
-    markdown: str
+    path: str  # the page's Markdown path inside the site, e.g. "actions/HE-01.md"; published at actions/HE-01/
+    title: str  # plain text, for the browser's title bar
+    kind: str  # what sort of page it is, in words ("Action"), for search results
+    meta: dict[str, Any]  # title, kind, source, source_line and last_changed, for the theme
+    reads: frozenset[str]  # the source files (relative to the project) whose change can change the page
 
 
 @dataclass
 class _Spec:
     path: str
     template: str
-    title: str  # plain text, for the browser's title bar
+    title: str
+    kind: str
     sources: list[Any] = field(default_factory=list)  # models; the first gives the "edit this" link
+    reads: list[Any] = field(default_factory=list)  # models whose files the page also reads
     context: dict[str, Any] = field(default_factory=dict)
 
 
-# Python-Markdown's backslash escapes, with '|' (tables) and '{' '}' (attr_list).
-_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
-
-
-def text(value: Any) -> Markup:
-    """Plain text, on one line, that Markdown and HTML will show exactly as it is written."""
-    if value is None:
-        return Markup("")
-    if hasattr(value, "__html__"):
-        return Markup(value)  # already made safe: a macro's output or another filter's
-    flat = re.sub(r"\s+", " ", str(value))  # a line break inside a heading or a table cell would end it
-    return escape(_MARKDOWN_PUNCTUATION.sub(r"\\\1", flat))
-
-
-def attribute(value: Any) -> Markup:
-    """A value inside an HTML attribute: escaped for HTML only, since Markdown leaves raw HTML as it is."""
-    return escape(str(value))
-
-
-def officer_markdown(value: Any) -> Markup:
-    """An officer's Markdown, let through to the converter; the sanitiser cleans the page it ends up in."""
-    return Markup(value)
-
-
-def web_link(address: Any) -> Markup:
-    """A link to a web or e-mail address, or the address as plain text when it is neither."""
-    shown = str(address).strip()
-    if not re.match(r"(https?://|mailto:)", shown, re.IGNORECASE):
-        return text(shown)
-    return Markup(f"[{text(shown)}]({escape(urllib.parse.quote(shown, safe=_URL_SAFE))})")
-
-
-_URL_SAFE = "/:?#[]@!$&'*+,;=%~.-_"  # characters with meaning in an address; '(' ')' and spaces are encoded
-
-
-def body_without_title(body: str) -> str:
-    """The officer's Markdown without its first top-level heading, which the page template writes."""
-    return re.sub(r"\A\s*# [^\n]*\n", "", body, count=1)
+def _join_words(words: Sequence[str]) -> str:
+    return " and ".join(filter(None, [", ".join(words[:-1]), *words[-1:]]))
 
 
 def environment(templates: Sequence[Path]) -> jinja2.Environment:
@@ -98,112 +70,187 @@ def environment(templates: Sequence[Path]) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
-        keep_trailing_newline=True,
         autoescape=True,
-        finalize=text,
     )
-    env.filters["cell"] = text  # one line, '|' escaped: safe in a table cell
-    env.filters["text"] = text
-    env.filters["markdown"] = officer_markdown
-    env.filters["attribute"] = attribute
-    env.filters["web_link"] = web_link
-    env.filters["join_words"] = lambda words: " and ".join(filter(None, [", ".join(words[:-1]), *words[-1:]]))
+    env.filters["join_words"] = _join_words
     env.filters["date"] = long_date
     env.filters["pounds"] = lambda amount: f"£{amount:,}"
     env.filters["number"] = number
-    env.filters["body"] = lambda model: officer_markdown(body_without_title(model.source_file.body))
+    env.filters["slug"] = heading_id
     return env
 
 
+def heading_id(words: Any) -> str:
+    """The id a heading gets from its words, made as Python-Markdown makes officers' heading ids."""
+    return slugify(Markup(words).striptags() if hasattr(words, "__html__") else str(words), "-")
+
+
+def body_without_title(body: str) -> str:
+    """The officer's Markdown without its first top-level heading, which the page template writes."""
+    return re.sub(r"\A\s*# [^\n]*\n", "", body, count=1)
+
+
+def web_link(address: Any) -> Markup:
+    """A link to a web or e-mail address, or the address as plain text when it is neither."""
+    shown = str(address).strip()
+    if not re.match(r"(https?://|mailto:)", shown, re.IGNORECASE):
+        return Markup.escape(shown)
+    href = urllib.parse.quote(shown, safe=_URL_SAFE)
+    return Markup('<a class="govuk-link" href="{}">{}</a>').format(href, shown)
+
+
+_URL_SAFE = "/:?#[]@!$&'*+,;=%~.-_()"  # characters with meaning in an address; spaces and quotes are encoded
+
+
+def outline(headings: Iterable[Any]) -> list[tuple[Any, list[Any]]]:
+    """A contents list's two levels: each h2 with the h3s beneath it (an h3 before any h2 stands alone)."""
+    tree: list[tuple[Any, list[Any]]] = []
+    for heading in headings:
+        level = heading["level"] if isinstance(heading, dict) else heading.level
+        if level > 2 and tree:
+            tree[-1][1].append(heading)
+        else:
+            tree.append((heading, []))
+    return tree
+
+
+class SitePages:
+    """Every page of the site, rendered on demand. ``history`` maps source paths to when they last
+    changed; with a completeness ``report``, the site gets a page for it too."""
+
+    def __init__(
+        self,
+        project: Project,
+        templates: Sequence[Path],
+        progress: dict[str, IndicatorProgress],
+        officer: OfficerMarkdown,
+        history: dict[str, dt.date] | None = None,
+        report: Report | None = None,
+    ) -> None:
+        self.project, self.officer, self.history = project, officer, history or {}
+        self.env = environment(templates)
+        self.shared = {
+            "project": project,
+            "progress": progress,
+            "action_counts": action_status_counts(project),
+            "trend_counts": trend_counts(list(progress.values())),
+            "alt_text": alt_text,
+            "data_tables": tables(project, progress),
+            "report": report,
+            "web_link": web_link,
+            "outline": outline,
+        }
+        self._specs = {spec.path: spec for spec in _specs(project, report)}
+        self.pages = sorted((self._page(spec) for spec in self._specs.values()), key=lambda page: page.path)
+
+    def _files(self, models: Iterable[Any]) -> list[str]:
+        return list(dict.fromkeys(source_path(self.project, model.source_file) for model in models))
+
+    def _page(self, spec: _Spec) -> Page:
+        paths = self._files(spec.sources)
+        meta: dict[str, Any] = {"title": spec.title, "kind": spec.kind}  # plain text: the theme escapes it
+        if spec.sources:
+            meta["source"] = paths[0]
+            meta["source_line"] = spec.sources[0].where().position.line
+        changed = [self.history[path] for path in paths if path in self.history]
+        if changed:
+            meta["last_changed"] = max(changed).isoformat()
+        everyone = [self.project.partnership] if self.project.partnership else []  # names every page shows
+        if self.project.strategy:
+            everyone.append(self.project.strategy)
+        return Page(spec.path, spec.title, spec.kind, meta, frozenset(self._files([*spec.sources, *spec.reads, *everyone])))
+
+    def html(self, page: Page) -> str:
+        """The page's content as HTML, without the theme's frame."""
+        spec = self._specs[page.path]
+        project, officer = self.project, self.officer
+
+        def link(target: Any, anchor: str = "") -> str:
+            path = target if isinstance(target, str) else page_path(project, target)
+            return urllib.parse.quote(relative(spec.path, path), safe="/") + (f"#{anchor}" if anchor else "")
+
+        def chart(indicator: Any) -> str:
+            return urllib.parse.quote(relative(spec.path, chart_path(project, indicator)), safe="/")
+
+        def prose(model: Any, name: str, lead: bool = False) -> Markup:
+            """A Markdown field; a ``lead`` one is set in the larger type of an opening paragraph."""
+            assert name in MARKDOWN_FIELDS, f"{name} is not a Markdown field"
+            value = getattr(model, name)
+            if not value:
+                return Markup("")
+            html = officer.convert(value, source_path(project, model.source_file), spec.path).html
+            return Markup(str(html).replace('<p class="govuk-body">', '<p class="govuk-body-l">')) if lead else html
+
+        def body(model: Any) -> Converted:
+            return officer.convert(body_without_title(model.source_file.body), source_path(project, model.source_file), spec.path)
+
+        template = self.env.get_template(spec.template)
+        return template.render(**self.shared, **spec.context, page=spec.path, link=link, chart=chart, prose=prose, body=body)
+
+    def depending_on(self, changed: set[str]) -> list[Page]:
+        """The pages that read any of the ``changed`` source files."""
+        return [page for page in self.pages if page.reads & changed]
+
+
 def _specs(project: Project, report: Report | None) -> list[_Spec]:
-    """Every page of the site, its plain-text title, and the sources each is drawn from."""
+    """Every page of the site: its title, its kind, and the sources it shows and reads."""
+    plans, indicators, agreements, updates = project.action_plans, project.indicators, project.agreements, project.progress_updates
     home = project.partnership.name if project.partnership else "Our community strategy"
+    everything = [doc for documents in project.documents.values() for doc in documents]
     specs = [
-        _Spec("index.md", "home.md.j2", home, [project.strategy] if project.strategy else []),
-        _Spec("action-plans/index.md", "action-plans.md.j2", "Action plans", list(project.action_plans)),
-        _Spec("indicators/index.md", "indicators.md.j2", "Indicators", list(project.indicators)),
-        _Spec("partners/index.md", "partners.md.j2", "Partners", [project.partnership] if project.partnership else []),
-        _Spec("agreements/index.md", "agreements.md.j2", "Partnership agreements", list(project.agreements)),
-        _Spec("progress/index.md", "progress.md.j2", "Progress updates", list(reversed(project.progress_updates))),
-        _Spec("open-data.md", "open-data.md.j2", "Open data"),
-        _Spec("how-to-read-this-site.md", "how-to-read.md.j2", "How to read this site"),
-        _Spec("accessibility.md", "accessibility.md.j2", "Accessibility statement"),
+        _Spec("index.md", "home.html.j2", home, "About this site", [project.strategy] if project.strategy else [], everything),
+        _Spec("action-plans/index.md", "action-plans.html.j2", "Action plans", "Action plan", list(plans), list(updates)),
+        _Spec("indicators/index.md", "indicators.html.j2", "Indicators", "Indicator", list(indicators), list(updates)),
+        _Spec("partners/index.md", "partners.html.j2", "Partners", "Partner", [project.partnership] if project.partnership else []),
+        _Spec("agreements/index.md", "agreements.html.j2", "Partnership agreements", "Agreement", list(agreements)),
+        _Spec("progress/index.md", "progress.html.j2", "Progress updates", "Progress update", list(reversed(updates))),
+        _Spec("open-data.md", "open-data.html.j2", "Open data", "About this site"),
+        _Spec("how-to-read-this-site.md", "how-to-read.html.j2", "How to read this site", "About this site"),
+        _Spec("accessibility.md", "accessibility.html.j2", "Accessibility statement", "About this site"),
     ]
     if report is not None:
-        specs.append(_Spec("completeness.md", "completeness.md.j2", "How complete is the strategy?"))
+        specs.append(_Spec("completeness.md", "completeness.html.j2", "How complete is the strategy?", "About this site", [], everything))
     if project.partnership:
-        specs.append(_Spec(page_path(project, project.partnership), "partnership.md.j2", "Who we are", [project.partnership], {"doc": project.partnership}))
+        partnership = project.partnership
+        specs.append(_Spec(page_path(project, partnership), "partnership.html.j2", "Who we are", "About this site", [partnership], list(agreements),
+                           {"doc": partnership}))
         for member in project.members:
-            specs.append(_Spec(page_path(project, member), "partner.md.j2", member.name, [member], {"member": member}))
+            reads = [*project.actions_led_by.get(member.id, []), *project.actions_supported_by.get(member.id, []),
+                     *project.agreements_signed_by.get(member.id, []), *project.indicators_reported_by.get(member.id, []), *updates]
+            specs.append(_Spec(page_path(project, member), "partner.html.j2", member.name, "Partner", [member], reads, {"member": member}))
     if project.strategy:
-        specs.append(_Spec(page_path(project, project.strategy), "strategy.md.j2", project.strategy.title, [project.strategy], {"doc": project.strategy}))
+        strategy = project.strategy
+        specs.append(_Spec(page_path(project, strategy), "strategy.html.j2", strategy.title, "Document", [strategy], [], {"doc": strategy}))
         for theme in project.themes:
-            specs.append(_Spec(page_path(project, theme), "theme.md.j2", theme.name, [theme], {"theme": theme}))
+            reads = [*(_priority_reads(project, priority) for priority in theme.priorities)]
+            specs.append(_Spec(page_path(project, theme), "theme.html.j2", theme.name, "Theme", [theme], [m for group in reads for m in group],
+                               {"theme": theme}))
             for priority in theme.priorities:
-                specs.append(_Spec(page_path(project, priority), "priority.md.j2", priority.title, [priority], {"priority": priority, "theme": theme}))
+                specs.append(_Spec(page_path(project, priority), "priority.html.j2", priority.title, "Priority", [priority],
+                                   _priority_reads(project, priority), {"priority": priority, "theme": theme}))
     if project.renewal_strategy:
         doc = project.renewal_strategy
-        specs.append(_Spec(page_path(project, doc), "renewal-strategy.md.j2", doc.title, [doc], {"doc": doc}))
-    for plan in project.action_plans:
-        specs.append(_Spec(page_path(project, plan), "action-plan.md.j2", plan.title, [plan], {"doc": plan}))
+        specs.append(_Spec(page_path(project, doc), "renewal-strategy.html.j2", doc.title, "Document", [doc], list(plans), {"doc": doc}))
+    for plan in plans:
+        specs.append(_Spec(page_path(project, plan), "action-plan.html.j2", plan.title, "Action plan", [plan], list(updates), {"doc": plan}))
     for action in project.actions:
         history = [update for update, _ in project.status_history(action)]
-        specs.append(_Spec(page_path(project, action), "action.md.j2", action.title, [action, *history], {"action": action}))
-    for indicator in project.indicators:
-        specs.append(_Spec(page_path(project, indicator), "indicator.md.j2", indicator.title, [indicator], {"doc": indicator}))
-    for agreement in project.agreements:
-        specs.append(_Spec(page_path(project, agreement), "agreement.md.j2", agreement.title, [agreement], {"doc": agreement}))
-    for update in project.progress_updates:
-        specs.append(_Spec(page_path(project, update), "progress-update.md.j2", update.title, [update], {"doc": update}))
+        moved = [project.indicator_by_id[i] for i in action.indicators if i in project.indicator_by_id]
+        specs.append(_Spec(page_path(project, action), "action.html.j2", action.title, "Action", [action, *history], [*updates, *moved],
+                           {"action": action}))
+    for indicator in indicators:
+        moving = project.actions_moving.get(indicator.id, [])
+        specs.append(_Spec(page_path(project, indicator), "indicator.html.j2", indicator.title, "Indicator", [indicator], [*updates, *moving],
+                           {"doc": indicator}))
+    for agreement in agreements:
+        specs.append(_Spec(page_path(project, agreement), "agreement.html.j2", agreement.title, "Agreement", [agreement], [], {"doc": agreement}))
+    for update in updates:
+        specs.append(_Spec(page_path(project, update), "progress-update.html.j2", update.title, "Progress update", [update],
+                           [*plans, *indicators], {"doc": update}))
     return specs
 
 
-def _front_matter(project: Project, spec: _Spec, history: dict[str, dt.date]) -> str:
-    paths = list(dict.fromkeys(source_path(project, model.source_file) for model in spec.sources))
-    meta: dict[str, Any] = {"title": spec.title}  # plain text: the theme escapes it
-    if spec.sources:
-        meta["source"] = paths[0]
-        meta["source_line"] = spec.sources[0].where().position.line
-    changed = [history[path] for path in paths if path in history]
-    if changed:
-        meta["last_changed"] = max(changed).isoformat()
-    # JSON is YAML, and much quicker to write than yaml.safe_dump over thousands of pages.
-    return f"---\n{json.dumps(meta, sort_keys=True, ensure_ascii=False)}\n---\n\n"
-
-
-def _address(path: str) -> Markup:
-    """A link target inside the site, percent-encoded so no name can break out of a Markdown link."""
-    return Markup(urllib.parse.quote(path, safe="/#"))
-
-
-def render_pages(
-    project: Project,
-    templates: Sequence[Path],
-    progress: dict[str, IndicatorProgress],
-    history: dict[str, dt.date] | None = None,
-    report: Report | None = None,
-) -> list[Page]:
-    """Every page of the site as Markdown. ``history`` maps source paths to when they last changed;
-    with a completeness ``report``, the site gets a page for it too."""
-    env = environment(templates)
-    shared = {
-        "project": project,
-        "progress": progress,
-        "action_counts": action_status_counts(project),
-        "trend_counts": trend_counts(list(progress.values())),
-        "alt_text": alt_text,
-        "data_tables": tables(project, progress),
-        "report": report,
-    }
-    pages = []
-    for spec in _specs(project, report):
-        def link(target: Any, anchor: str = "", _from: str = spec.path) -> Markup:
-            path = target if isinstance(target, str) else page_path(project, target)
-            return _address(relative(_from, path) + (f"#{anchor}" if anchor else ""))
-
-        def chart(indicator: Any, _from: str = spec.path) -> Markup:
-            return _address(relative(_from, chart_path(project, indicator)))
-
-        body = env.get_template(spec.template).render(**shared, **spec.context, page=spec.path, link=link, chart=chart)
-        pages.append(Page(spec.path, _front_matter(project, spec, history or {}) + body))
-    return sorted(pages, key=lambda page: page.path)
+def _priority_reads(project: Project, priority: Any) -> list[Any]:
+    """What a priority's page shows besides the priority: its actions, its indicators, and their progress."""
+    measured = [project.indicator_by_id[i] for i in priority.indicators if i in project.indicator_by_id]
+    return [*project.actions_for(priority), *measured, *project.progress_updates]

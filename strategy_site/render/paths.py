@@ -1,12 +1,16 @@
 """Where each thing in the model is published, as a path inside the site.
 
-Pages are Markdown paths (``actions/HE-01.md``), so links between them are
-relative ``.md`` links that the site engine checks and turns into URLs.
+A page is named by the path of the Markdown file a site engine would read
+(``actions/HE-01.md``) and published at a directory address (``actions/HE-01/``,
+written to ``actions/HE-01/index.html``), as MkDocs does by default. Pages are
+rendered straight to HTML, so links between them are the final relative
+addresses, worked out here.
 """
 
 from __future__ import annotations
 
 import functools
+import posixpath
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -43,9 +47,24 @@ def chart_path(project: Project, indicator: Indicator) -> str:
     return str(PurePosixPath(page_path(project, indicator)).with_suffix("")) + "-chart.svg"
 
 
+def address(path: str) -> str:
+    """Where ``path`` is published: a page's directory address ("" for the home page), or a file's path."""
+    if not path.endswith(".md"):
+        return path
+    stem = path[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+@functools.lru_cache(maxsize=65536)  # a page links to the same few dozen places as its neighbours
 def relative(from_page: str, target: str) -> str:
-    """``target`` as a link written on the page at ``from_page`` (both paths inside the site)."""
-    return "../" * from_page.count("/") + target
+    """A link, written on the page ``from_page``, to the page or file ``target`` (both paths inside the site)."""
+    here, there = address(from_page), address(target)
+    link = posixpath.relpath(there or ".", here or ".")
+    if there == "" or there.endswith("/"):
+        return "./" if link == "." else link + "/"
+    return link
 
 
 @dataclass(frozen=True)

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from strategy_site.model.progress import all_progress
 from strategy_site.model.project import Project
 from strategy_site.render.charts import indicator_chart
 from strategy_site.render.feed import atom_feed
 from strategy_site.render.open_data import open_data
-from strategy_site.render.pages import Page, render_pages
-from strategy_site.render.paths import Asset, chart_path, source_path
+from strategy_site.render.officer_markdown import OfficerMarkdown
+from strategy_site.render.pages import SitePages
+from strategy_site.render.paths import Asset, chart_path, page_path, source_path
 from strategy_site.report import data_formats
 from strategy_site.report.making import Report
 
@@ -22,21 +24,36 @@ SOURCE_FOLDER = "source"  # where the site publishes a copy of each source file,
 
 @dataclass(frozen=True)
 class SiteContent:
-    pages: list[Page]
+    pages: SitePages  # rendered one at a time, on demand
     assets: list[Asset]
 
 
+def published_path(project: Project) -> Callable[[str], str | None]:
+    """Where a file of the source folder is published: a document as its page, an image or download as itself."""
+    pages = {source_path(project, doc.source_file): page_path(project, doc) for docs in project.documents.values() for doc in docs}
+    files = set(project.assets)
+    return lambda path: pages.get(path) or (path if path in files else None)
+
+
 def render_site(
-    project: Project, templates: Sequence[Path], site_url: str, history: dict[str, dt.date] | None = None, report: Report | None = None
+    project: Project,
+    templates: Sequence[Path],
+    site_url: str,
+    history: dict[str, dt.date] | None = None,
+    report: Report | None = None,
+    markdown_extensions: Sequence[Any] = (),
+    extension_configs: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> SiteContent:
     """The whole site; with a completeness ``report``, its page and data files too. ``templates`` is the
-    page templates' search path (strategy_site.shipped.search_path)."""
+    page templates' search path (strategy_site.shipped.search_path); officers' Markdown may also use
+    ``markdown_extensions``, with their ``extension_configs``."""
     progress = all_progress(project)  # worked out once for the charts, the pages and the open data
+    officer = OfficerMarkdown(published_path(project), markdown_extensions, extension_configs)
     charts = [Asset(chart_path(project, item.indicator), indicator_chart(item)) for item in progress.values()]
     sources = [Asset(f"{SOURCE_FOLDER}/{source_path(project, f)}", f.text) for f in project.files if f.data is not None or f.body]
     completeness = [] if report is None else [
         Asset("data/completeness.json", data_formats.to_json(report)), Asset("data/completeness.csv", data_formats.to_csv(report))]
     return SiteContent(
-        pages=render_pages(project, templates, progress, history, report),
+        pages=SitePages(project, templates, progress, officer, history, report),
         assets=[*charts, *open_data(project, progress), atom_feed(project, site_url), *sources, *completeness],
     )

@@ -1,7 +1,11 @@
 """MkDocs plugin: replace the source files MkDocs finds with the site strategy-site renders.
 
 This is the only place (with build.py and serve.py beside it) that knows about
-MkDocs; everything it publishes comes from ``strategy_site.render``.
+MkDocs; everything it publishes comes from ``strategy_site.render``. Pages are
+rendered straight to HTML by strategy-site, so MkDocs converts no Markdown: it
+gives each page an empty one, and the plugin hands it the page's HTML only when
+the theme frames it, and takes it back once the page is written, so no more than
+one page is held in memory at a time.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ import re
 import signal
 import threading
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment
 from mkdocs.config import config_options
@@ -19,20 +24,21 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from strategy_site.check import run_checks
 from strategy_site.findings import Finding, Severity
 from strategy_site.load.history import last_changed
 from strategy_site.model.project import Project, load_project
-from strategy_site.render.sanitise import sanitise
+from strategy_site.render.pages import Page as SitePage
+from strategy_site.render.pages import SitePages
 from strategy_site.render.site import render_site
 from strategy_site.report.making import make_report
 from strategy_site.report.weights import load_weights
 from strategy_site.shipped import search_path
 from strategy_site.words import long_date, plural
 
-SAFE_ATTRIBUTES = "strategy_site.render.safe_attributes"
 DEFAULT_SITE_URL = "https://example.org/"  # Atom needs absolute addresses; set site_url to the real one
 
 
@@ -61,6 +67,8 @@ class StrategySitePlugin(BasePlugin[PluginConfig]):
         self.today: dt.date | None = None  # the completeness page is as of this day
         self.newest: str | None = None  # the newest change to any source, from Git
         self.templates: list[Path] = []  # the page templates' search path
+        self.pages: SitePages | None = None
+        self.page_of: dict[str, SitePage] = {}  # by the page's path (its src_uri)
 
     def use(self, project: Project, findings: list[Finding], today: dt.date | None = None) -> None:
         """Build from this project, already loaded and checked (with no errors), instead of reading the
@@ -76,8 +84,7 @@ class StrategySitePlugin(BasePlugin[PluginConfig]):
                 f"the strategy-site colour {colour} in mkdocs.yml is too light for white header text "
                 f"(contrast {contrast_with_white(colour):.1f}:1, WCAG AA needs 4.5:1): choose a darker colour"
             )
-        if SAFE_ATTRIBUTES not in config.markdown_extensions:  # not left to each partnership's mkdocs.yml
-            config.markdown_extensions.append(SAFE_ATTRIBUTES)
+        config.use_directory_urls = True  # the pages' links are written for addresses like actions/HE-01/
         config.extra["brand_colour"] = colour
         config.extra["completeness"] = self.config.completeness
         # `serve` rebuilds when a page template or the theme changes, not only the sources.
@@ -113,12 +120,15 @@ class StrategySitePlugin(BasePlugin[PluginConfig]):
         self.newest = max(history.values()).isoformat() if history else None
         today = self.today or dt.date.today()
         report = make_report(project, today, load_weights(), findings=self.findings) if self.config.completeness else None
-        content = render_site(project, self.templates, config.site_url or DEFAULT_SITE_URL, history, report)
+        content = render_site(project, self.templates, config.site_url or DEFAULT_SITE_URL, history, report,
+                              config.markdown_extensions, config.mdx_configs)
+        self.pages = content.pages
+        self.page_of = {page.path: page for page in content.pages.pages}
         # MkDocs follows links and publishes every file it finds; from the source folder, publish only the
         # files strategy-site found inside its boundary (an image, say), never a link out of it.
         published = set(project.assets)
         kept = [file for file in files if file.src_dir != config.docs_dir or file.src_uri in published]
-        generated = [File.generated(config, page.path, content=page.markdown) for page in content.pages]
+        generated = [File.generated(config, page.path, content="") for page in content.pages.pages]
         generated += [self._static(config, asset.path, asset.content) for asset in content.assets]
         site = Files(kept + generated)
         # A source file MkDocs found at a theme file's path (assets/app.js, say) hid the theme's own file;
@@ -136,17 +146,30 @@ class StrategySitePlugin(BasePlugin[PluginConfig]):
         return file
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        ours = self.page_of.get(page.file.src_uri)
+        if ours is None:
+            return markdown  # a page of the partnership's own that MkDocs found (none are published now)
+        page.meta = dict(ours.meta)
         # The sitemap dates pages by update_date, which MkDocs sets to the build date; the date the
         # content changed is both truer and repeatable, so two builds of the same sources match.
         changed = page.meta.get("last_changed") or self.newest
         if changed:
             page.update_date = str(changed)
-        _start_page_clock(page)
-        return markdown
+        return ""  # the page is already HTML: there is nothing for MkDocs to convert
 
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        _stop_page_clock()
-        return sanitise(html)
+    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+        ours = self.page_of.get(page.file.src_uri)
+        if ours is not None and self.pages is not None:
+            _start_page_clock(page)
+            try:
+                page.content = self.pages.html(ours)  # a template's error goes up as it is, for its file and line
+            finally:
+                _stop_page_clock()
+        return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        page.content = None  # written: let it go, so memory does not grow with the site
+        return output
 
 
 # Some Markdown takes the converter time that grows with the square of its length (ten thousand '['
