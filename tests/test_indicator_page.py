@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import html
 import re
+from pathlib import Path
 
 from strategy_site.model.project import load_project
 from strategy_site.render.site import render_site

@@ -96,10 +96,14 @@ def required_sections(context: Context) -> Iterator[Finding]:
 
 
 def placeholder_patterns(words: list[str]) -> list[re.Pattern[str]]:
+    """At most two patterns, one for the words in capitals (matched as written) and one for the rest (in any
+    case): every text is searched once for each, not once for every word."""
     patterns = []
-    for word in words:
-        flags = 0 if word.isupper() else re.IGNORECASE
-        patterns.append(re.compile(r"(?<![A-Za-z0-9])" + re.escape(word) + r"(?![A-Za-z0-9])", flags))
+    for exact in (True, False):
+        chosen = sorted((word for word in words if word.isupper() == exact), key=len, reverse=True)  # longest first
+        if chosen:
+            alternatives = "|".join(re.escape(word) for word in chosen)
+            patterns.append(re.compile(r"(?<![A-Za-z0-9])(?:" + alternatives + r")(?![A-Za-z0-9])", 0 if exact else re.IGNORECASE))
     return patterns
 
 

@@ -88,7 +88,9 @@ class OfficerMarkdown:
         extensions: Sequence[Any] = (),
         extension_configs: Mapping[str, Mapping[str, Any]] | None = None,
     ) -> None:
-        wanted = list(dict.fromkeys([*BASE_EXTENSIONS, *extensions]))
+        # Ours are added below, once and in order, whether or not the site's configuration lists them.
+        theirs = [e for e in extensions if not (isinstance(e, str) and e.startswith("strategy_site.render."))]
+        wanted = list(dict.fromkeys([*BASE_EXTENSIONS, *theirs]))
         configs = {name: dict(options) for name, options in (extension_configs or {}).items()}
         configs["toc"] = {**configs.get("toc", {}), **HEADINGS}
         if "toc" not in wanted:

@@ -31,6 +31,7 @@ from markupsafe import Markup
 from strategy_site.model.documents import MARKDOWN_FIELDS
 from strategy_site.model.progress import IndicatorProgress, action_status_counts, trend_counts
 from strategy_site.model.project import Project
+from strategy_site.render import html_parts
 from strategy_site.render.charts import alt_text
 from strategy_site.render.officer_markdown import Converted, OfficerMarkdown
 from strategy_site.render.open_data import tables
@@ -139,12 +140,18 @@ class SitePages:
             "report": report,
             "web_link": web_link,
             "outline": outline,
+            "parts": html_parts,
         }
+        self._paths: dict[int, str] = {}  # each model's source file, by the model's id(); models live as long as this
         self._specs = {spec.path: spec for spec in _specs(project, report)}
         self.pages = sorted((self._page(spec) for spec in self._specs.values()), key=lambda page: page.path)
 
-    def _files(self, models: Iterable[Any]) -> list[str]:
-        return list(dict.fromkeys(source_path(self.project, model.source_file) for model in models))
+    def _files(self, models: Sequence[Any]) -> list[str]:
+        paths = self._paths
+        for model in models:
+            if id(model) not in paths:  # asking a model for its file is slow, and pages share most models
+                paths[id(model)] = source_path(self.project, model.source_file)
+        return list(dict.fromkeys(paths[id(model)] for model in models))
 
     def _page(self, spec: _Spec) -> Page:
         paths = self._files(spec.sources)
@@ -155,9 +162,7 @@ class SitePages:
         changed = [self.history[path] for path in paths if path in self.history]
         if changed:
             meta["last_changed"] = max(changed).isoformat()
-        everyone = [self.project.partnership] if self.project.partnership else []  # names every page shows
-        if self.project.strategy:
-            everyone.append(self.project.strategy)
+        everyone = [doc for doc in (self.project.partnership, self.project.strategy) if doc]  # names every page shows
         return Page(spec.path, spec.title, spec.kind, meta, frozenset(self._files([*spec.sources, *spec.reads, *everyone])))
 
     def html(self, page: Page) -> str:
@@ -222,9 +227,8 @@ def _specs(project: Project, report: Report | None) -> list[_Spec]:
         strategy = project.strategy
         specs.append(_Spec(page_path(project, strategy), "strategy.html.j2", strategy.title, "Document", [strategy], [], {"doc": strategy}))
         for theme in project.themes:
-            reads = [*(_priority_reads(project, priority) for priority in theme.priorities)]
-            specs.append(_Spec(page_path(project, theme), "theme.html.j2", theme.name, "Theme", [theme], [m for group in reads for m in group],
-                               {"theme": theme}))
+            reads = [model for priority in theme.priorities for model in _priority_reads(project, priority)]
+            specs.append(_Spec(page_path(project, theme), "theme.html.j2", theme.name, "Theme", [theme], reads, {"theme": theme}))
             for priority in theme.priorities:
                 specs.append(_Spec(page_path(project, priority), "priority.html.j2", priority.title, "Priority", [priority],
                                    _priority_reads(project, priority), {"priority": priority, "theme": theme}))

@@ -10,7 +10,6 @@ addresses, worked out here.
 from __future__ import annotations
 
 import functools
-import posixpath
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -57,14 +56,10 @@ def address(path: str) -> str:
     return stem + "/"
 
 
-@functools.lru_cache(maxsize=65536)  # a page links to the same few dozen places as its neighbours
 def relative(from_page: str, target: str) -> str:
-    """A link, written on the page ``from_page``, to the page or file ``target`` (both paths inside the site)."""
-    here, there = address(from_page), address(target)
-    link = posixpath.relpath(there or ".", here or ".")
-    if there == "" or there.endswith("/"):
-        return "./" if link == "." else link + "/"
-    return link
+    """A link, written on the page ``from_page``, to the page or file ``target`` (both paths inside the site):
+    up to the site's root, then down to the target, as MkDocs writes links between pages."""
+    return "../" * address(from_page).count("/") + address(target) or "./"
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ from strategy_site.model.progress import all_progress
 from strategy_site.model.project import Project
 from strategy_site.render.charts import indicator_chart
 from strategy_site.render.feed import atom_feed
-from strategy_site.render.open_data import open_data
 from strategy_site.render.officer_markdown import OfficerMarkdown
+from strategy_site.render.open_data import open_data
 from strategy_site.render.pages import SitePages
 from strategy_site.render.paths import Asset, chart_path, page_path, source_path
 from strategy_site.report import data_formats
@@ -52,7 +52,7 @@ def render_site(
     charts = [Asset(chart_path(project, item.indicator), indicator_chart(item)) for item in progress.values()]
     sources = [Asset(f"{SOURCE_FOLDER}/{source_path(project, f)}", f.text) for f in project.files if f.data is not None or f.body]
     completeness = [] if report is None else [
-        Asset("data/completeness.json", data_formats.to_json(report)), Asset("data/completeness.csv", data_formats.to_csv(report))]
+        Asset("data/completeness.json", data_formats.to_json(report, indent=None)), Asset("data/completeness.csv", data_formats.to_csv(report))]
     return SiteContent(
         pages=SitePages(project, templates, progress, officer, history, report),
         assets=[*charts, *open_data(project, progress), atom_feed(project, site_url), *sources, *completeness],

@@ -15,7 +15,6 @@ import re
 import signal
 import threading
 from pathlib import Path
-from typing import Any
 
 from jinja2 import Environment
 from mkdocs.config import config_options
@@ -26,13 +25,13 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from strategy_site.check import run_checks
 from strategy_site.findings import Finding, Severity
 from strategy_site.load.history import last_changed
 from strategy_site.model.project import Project, load_project
-from strategy_site.render.pages import Page as SitePage
-from strategy_site.render.pages import SitePages
+from strategy_site.render.pages import Page as SitePage, SitePages
 from strategy_site.render.site import render_site
 from strategy_site.report.making import make_report
 from strategy_site.report.weights import load_weights
@@ -157,7 +156,7 @@ class StrategySitePlugin(BasePlugin[PluginConfig]):
             page.update_date = str(changed)
         return ""  # the page is already HTML: there is nothing for MkDocs to convert
 
-    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
         ours = self.page_of.get(page.file.src_uri)
         if ours is not None and self.pages is not None:
             _start_page_clock(page)
