@@ -202,3 +202,36 @@ def test_the_banner_lists_twenty_problems_and_counts_the_rest() -> None:
 
 def test_no_problems_no_banner() -> None:
     assert banner([]) == b""
+
+
+def served_site(site_project: Path) -> Path:
+    """The folder the running preview serves (it lives in the TMPDIR the server was started with)."""
+    return next((site_project / "tmp").glob("strategy_site_*/site"))
+
+
+def test_an_edit_to_an_action_plan_rewrites_only_the_pages_that_read_it(site_project: Path, preview: str) -> None:
+    page_when(preview + "actions/SF-01/", "Fit door and window locks for older residents")
+    site = served_site(site_project)
+    unrelated = site / "agreements/safer-fernley/index.html"  # an agreement does not read the action plans
+    written = unrelated.stat().st_mtime_ns
+
+    edit(site_project / "strategy_src/action-plans/2026-27.yml", "for older residents", "for older and disabled residents")
+
+    page_when(preview + "actions/SF-01/", "Fit door and window locks for older and disabled residents")
+    page_when(preview + "partners/police/", "for older and disabled residents")  # the lead partner's page reads it too
+    assert unrelated.stat().st_mtime_ns == written
+
+
+def test_a_new_action_gets_its_page_in_the_preview(site_project: Path, preview: str) -> None:
+    page_when(preview + "actions/SF-01/", "Fit door and window locks")
+    plan = site_project / "strategy_src/action-plans/2026-27.yml"
+    plan.write_text(plan.read_text(encoding="utf-8") + """  - id: SF-02
+    title: Light the alley behind Brook Street
+    priority: fewer-burglaries
+    lead: council
+    due: 2027-03-31
+    status: not started
+    activity: new
+""", encoding="utf-8")
+
+    page_when(preview + "actions/SF-02/", "Light the alley behind Brook Street")

@@ -21,6 +21,7 @@ from strategy_site.check import (  # noqa: F401  (they register)
 )
 from strategy_site.check.registry import CHECKS, Context
 from strategy_site.findings import RULES, Finding, Location, Rule, Severity
+from strategy_site.load.files import ParseCache
 from strategy_site.model.project import Project, load_project
 from strategy_site.model.ruleset import Ruleset
 from strategy_site.shipped import override_findings
@@ -46,10 +47,11 @@ FIXED = frozenset({
 })
 
 
-def check_project(path: Path, today: dt.date | None = None) -> tuple[Project, list[Finding], float]:
-    """Load and check the partnership in the folder ``path``: the project, its findings, and the seconds taken."""
+def check_project(path: Path, today: dt.date | None = None, cache: ParseCache | None = None) -> tuple[Project, list[Finding], float]:
+    """Load and check the partnership in the folder ``path``: the project, its findings, and the seconds taken.
+    A preview passes the same ``cache`` each time, so that only the files that changed are parsed again."""
     started = time.perf_counter()
-    project = load_project(path)
+    project = load_project(path, cache)
     # The partnership's own templates and its site's configuration sit beside its source folder.
     repository = path.resolve().parent
     beside = override_findings(repository / "templates") + identity.identity_findings(repository / "mkdocs.yml", project.partnership)

@@ -4,7 +4,8 @@ with the exact line and column of each match."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+import weakref
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,8 +23,12 @@ class Text:
     markdown: bool = True  # published as Markdown; other YAML text is shown exactly as written
 
 
-def published_text(source: SourceFile) -> Iterator[Text]:
+def published_text(source: SourceFile) -> list[Text]:
     """Every string value of the file's YAML (or front matter), then its Markdown body."""
+    return _remembered(_TEXTS, source, _published_text)
+
+
+def _published_text(source: SourceFile) -> Iterator[Text]:
     if not source.parsed:
         return
     for path, value in _strings(source.data, ()):
@@ -39,10 +44,30 @@ _CODE = re.compile(r"^(```|~~~).*?^\1|`[^`\n]*`", re.MULTILINE | re.DOTALL)
 def prose(project: Project) -> Iterator[tuple[SourceFile, Text]]:
     """Every text published as Markdown, with code blanked out: code is shown as written, never run."""
     for source in project.files:
-        for text in (text for text in published_text(source) if text.markdown):
-            # Letters, not spaces: blanked code must keep every position, and must not read as indentation.
-            blanked = _CODE.sub(lambda m: re.sub(r"[^\n]", "x", m.group(0)), text.value)
-            yield source, Text(blanked, text.start, text.inline, text.markdown)
+        for text in _remembered(_PROSE, source, _blanked):
+            yield source, text
+
+
+def _blanked(source: SourceFile) -> Iterator[Text]:
+    for text in (text for text in published_text(source) if text.markdown):
+        # Letters, not spaces: blanked code must keep every position, and must not read as indentation.
+        blanked = _CODE.sub(lambda m: re.sub(r"[^\n]", "x", m.group(0)), text.value)
+        yield Text(blanked, text.start, text.inline, text.markdown)
+
+
+# Most rules read the published text of every file, and a preview checks files that have not changed
+# again: each file's texts are worked out once, and forgotten with the file. (A file once read is never
+# changed, so what is remembered stays true.)
+_TEXTS: dict[int, list[Text]] = {}
+_PROSE: dict[int, list[Text]] = {}
+
+
+def _remembered(memory: dict[int, list[Text]], source: SourceFile, work: Callable[[SourceFile], Iterator[Text]]) -> list[Text]:
+    key = id(source)
+    if key not in memory:
+        memory[key] = list(work(source))
+        weakref.finalize(source, memory.pop, key, None)
+    return memory[key]
 
 
 def matches(source: SourceFile, pattern: re.Pattern[str], text: Text) -> Iterator[tuple[re.Match[str], Position]]:

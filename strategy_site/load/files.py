@@ -171,8 +171,8 @@ def _kind_for(parts: tuple[str, ...], suffix: str) -> Kind | None:
     return kind if (suffix == ".md") == wants_markdown else None
 
 
-def load_directory(root: Path) -> Loaded:
-    """Read every document under ``root``; nothing outside it is read."""
+def load_directory(root: Path, cache: ParseCache | None = None) -> Loaded:
+    """Read every document under ``root``; nothing outside it is read. ``cache``: see read_source."""
     tree = walk(root)
     documents, stray = discover(root, tree.files)
     findings: list[Finding] = [*tree.findings, *(
@@ -189,7 +189,7 @@ def load_directory(root: Path) -> Loaded:
     # A refused file may have held any kind of document: references into such kinds are not judged.
     unreadable = {kind for name in tree.skipped if (kind := _kind_for(name.parts, name.suffix)) is not None}
     for kind, path in documents:
-        source, problems = read_source(kind, path)
+        source, problems = read_source(kind, path, cache)
         findings.extend(problems)
         if source is not None:
             files.append(source)
@@ -210,13 +210,31 @@ def load_directory(root: Path) -> Loaded:
     return Loaded(files, findings, len(documents), unreadable, assets)
 
 
-def read_source(kind: Kind, path: Path) -> tuple[SourceFile | None, list[Finding]]:
-    """Read one file. Returns ``None`` (and findings) when nothing in it can be used."""
+# A preview reads the folder again after every edit; most files have not changed, and parsing them
+# again is most of the time it takes. Keyed by the file's kind, name and exact bytes.
+ParseCache = dict[tuple["Kind", str, bytes], tuple["SourceFile | None", list[Finding]]]
+
+
+def read_source(kind: Kind, path: Path, cache: ParseCache | None = None) -> tuple[SourceFile | None, list[Finding]]:
+    """Read one file. Returns ``None`` (and findings) when nothing in it can be used. With a ``cache``, a file
+    read before with the same bytes is not parsed again (its SourceFile is shared: nothing changes one)."""
     shown = display_path(path)
     try:
         raw = read_limited(path, shown)
     except ReadProblem as problem:
         return None, [problem.finding]
+    if cache is None:
+        return _parse(kind, shown, raw)
+    key = (kind, shown, raw)
+    if key not in cache:
+        for older in [k for k in cache if k[:2] == key[:2]]:  # the file as it was: never wanted again
+            del cache[older]
+        cache[key] = _parse(kind, shown, raw)
+    source, findings = cache[key]
+    return source, list(findings)
+
+
+def _parse(kind: Kind, shown: str, raw: bytes) -> tuple[SourceFile | None, list[Finding]]:
     # UTF-16 (what some Windows editors call "Unicode") starts with FF FE or FE FF, or without them
     # has a zero byte beside every Latin letter, which would otherwise read as a flood of NULs.
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or raw.count(b"\x00") > len(raw) // 10:

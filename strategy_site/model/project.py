@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from strategy_site.findings import Finding, Rule, Severity
-from strategy_site.load.files import UNRECOGNISED_FILE, YAML_SUFFIXES, Kind, SourceFile, load_directory
+from strategy_site.load.files import UNRECOGNISED_FILE, YAML_SUFFIXES, Kind, ParseCache, SourceFile, load_directory
 from strategy_site.load.tree import display_path, is_inside
 from strategy_site.load.yaml_source import raw_text
 from strategy_site.model.documents import (
@@ -270,9 +270,10 @@ def _ids_at(data: Any, path: tuple[str, ...]) -> Iterator[str]:
             yield from _ids_at(item, path)
 
 
-def load_project(root: Path) -> Project:
-    """Read and model every document under ``root``. Problems become findings, never exceptions."""
-    loaded = load_directory(root)
+def load_project(root: Path, cache: ParseCache | None = None) -> Project:
+    """Read and model every document under ``root``. Problems become findings, never exceptions.
+    A ``cache`` spares parsing again the files that have not changed since it was filled."""
+    loaded = load_directory(root, cache)
     ruleset_path, path_problems = _ruleset_path(root, loaded.files)
     ruleset, findings = load_ruleset(ruleset_path)
     if ruleset_path is not None:  # the ruleset is not a stray file: it was named by the partnership

@@ -17,6 +17,7 @@ and cleaned against the HTML allow-list.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import urllib.parse
 from collections.abc import Iterable, Sequence
@@ -65,7 +66,14 @@ def _join_words(words: Sequence[str]) -> str:
 
 
 def environment(templates: Sequence[Path]) -> jinja2.Environment:
-    """The page templates' environment; ``templates`` is searched in order (a partnership's own first)."""
+    """The page templates' environment; ``templates`` is searched in order (a partnership's own first).
+    One per search path, so a preview that renders pages again does not compile the templates again
+    (Jinja reloads a template whose file changed)."""
+    return _environment(tuple(templates))
+
+
+@functools.cache
+def _environment(templates: tuple[Path, ...]) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates),
         undefined=jinja2.StrictUndefined,
@@ -145,6 +153,7 @@ class SitePages:
         self._paths: dict[int, str] = {}  # each model's source file, by the model's id(); models live as long as this
         self._specs = {spec.path: spec for spec in _specs(project, report)}
         self.pages = sorted((self._page(spec) for spec in self._specs.values()), key=lambda page: page.path)
+        self._by_path = {page.path: page for page in self.pages}
 
     def _files(self, models: Sequence[Any]) -> list[str]:
         paths = self._paths
@@ -191,6 +200,10 @@ class SitePages:
 
         template = self.env.get_template(spec.template)
         return template.render(**self.shared, **spec.context, page=spec.path, link=link, chart=chart, prose=prose, body=body)
+
+    def page_for(self, model: Any) -> Page | None:
+        """The page that shows ``model``, if the site has one."""
+        return self._by_path.get(page_path(self.project, model))
 
     def depending_on(self, changed: set[str]) -> list[Page]:
         """The pages that read any of the ``changed`` source files."""

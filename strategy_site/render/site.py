@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from strategy_site.model.progress import all_progress
+from strategy_site.model.progress import IndicatorProgress, all_progress
 from strategy_site.model.project import Project
 from strategy_site.render.charts import indicator_chart
 from strategy_site.render.feed import atom_feed
@@ -48,12 +48,36 @@ def render_site(
     page templates' search path (strategy_site.shipped.search_path); officers' Markdown may also use
     ``markdown_extensions``, with their ``extension_configs``."""
     progress = all_progress(project)  # worked out once for the charts, the pages and the open data
-    officer = OfficerMarkdown(published_path(project), markdown_extensions, extension_configs)
-    charts = [Asset(chart_path(project, item.indicator), indicator_chart(item)) for item in progress.values()]
+    return SiteContent(
+        pages=site_pages(project, templates, progress, history, report, markdown_extensions, extension_configs),
+        assets=site_assets(project, progress, site_url, report),
+    )
+
+
+def site_pages(
+    project: Project,
+    templates: Sequence[Path],
+    progress: dict[str, IndicatorProgress],
+    history: dict[str, dt.date] | None = None,
+    report: Report | None = None,
+    markdown_extensions: Sequence[Any] = (),
+    extension_configs: Mapping[str, Mapping[str, Any]] | None = None,
+    officer: OfficerMarkdown | None = None,
+) -> SitePages:
+    """The site's pages, each rendered when asked for (see render_site for the arguments). A preview passes
+    the ``officer`` converter of the last build again: it remembers what it converted."""
+    officer = officer or OfficerMarkdown(published_path(project), markdown_extensions, extension_configs)
+    return SitePages(project, templates, progress, officer, history, report)
+
+
+def site_assets(project: Project, progress: dict[str, IndicatorProgress], site_url: str, report: Report | None = None) -> list[Asset]:
+    """The site's other files: charts, open data, the feed, the published sources and the completeness data."""
     sources = [Asset(f"{SOURCE_FOLDER}/{source_path(project, f)}", f.text) for f in project.files if f.data is not None or f.body]
     completeness = [] if report is None else [
         Asset("data/completeness.json", data_formats.to_json(report, indent=None)), Asset("data/completeness.csv", data_formats.to_csv(report))]
-    return SiteContent(
-        pages=SitePages(project, templates, progress, officer, history, report),
-        assets=[*charts, *open_data(project, progress), atom_feed(project, site_url), *sources, *completeness],
-    )
+    return [*charts(project, progress.values()), *open_data(project, progress), atom_feed(project, site_url), *sources, *completeness]
+
+
+def charts(project: Project, progress: Iterable[IndicatorProgress]) -> list[Asset]:
+    """The chart of each indicator whose ``progress`` is given."""
+    return [Asset(chart_path(project, item.indicator), indicator_chart(item)) for item in progress]

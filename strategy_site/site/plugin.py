@@ -14,9 +14,11 @@ import datetime as dt
 import re
 import signal
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from jinja2 import Environment
+from mkdocs.commands.build import _build_page as build_page  # to write one page again in a preview
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -30,14 +32,17 @@ from mkdocs.utils.templates import TemplateContext
 from strategy_site.check import run_checks
 from strategy_site.findings import Finding, Severity
 from strategy_site.load.history import last_changed
+from strategy_site.model.progress import all_progress
 from strategy_site.model.project import Project, load_project
 from strategy_site.render.pages import Page as SitePage, SitePages
-from strategy_site.render.site import render_site
-from strategy_site.report.making import make_report
+from strategy_site.render.paths import Asset
+from strategy_site.render.site import charts, site_assets, site_pages
+from strategy_site.report.making import Report, make_report
 from strategy_site.report.weights import load_weights
 from strategy_site.shipped import search_path
 from strategy_site.words import long_date, plural
 
+COMPLETENESS = "completeness.md"  # the page of the completeness report, which reads everything
 DEFAULT_SITE_URL = "https://example.org/"  # Atom needs absolute addresses; set site_url to the real one
 
 
@@ -68,6 +73,12 @@ class StrategySitePlugin(BasePlugin[PluginConfig]):
         self.templates: list[Path] = []  # the page templates' search path
         self.pages: SitePages | None = None
         self.page_of: dict[str, SitePage] = {}  # by the page's path (its src_uri)
+        self.history: dict[str, dt.date] = {}
+        self.report: Report | None = None
+        # What MkDocs made of the last build, kept so that a preview can write single pages again.
+        self.files: Files | None = None
+        self.nav: Navigation | None = None
+        self.env: Environment | None = None
 
     def use(self, project: Project, findings: list[Finding], today: dt.date | None = None) -> None:
         """Build from this project, already loaded and checked (with no errors), instead of reading the
@@ -110,30 +121,98 @@ class StrategySitePlugin(BasePlugin[PluginConfig]):
         # reach every page as markup. Page content is sanitised HTML, the one value the theme marks safe.
         env.autoescape = True
         env.filters["long_date"] = lambda iso: long_date(dt.date.fromisoformat(str(iso)))
+        self.env = env
         return env
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         project = self.project
         assert project is not None, "on_config loads the project"
-        history = last_changed(Path(config.docs_dir))
-        self.newest = max(history.values()).isoformat() if history else None
-        today = self.today or dt.date.today()
-        report = make_report(project, today, load_weights(), findings=self.findings) if self.config.completeness else None
-        content = render_site(project, self.templates, config.site_url or DEFAULT_SITE_URL, history, report,
-                              config.markdown_extensions, config.mdx_configs)
-        self.pages = content.pages
-        self.page_of = {page.path: page for page in content.pages.pages}
+        self.history = last_changed(Path(config.docs_dir))
+        self.newest = max(self.history.values()).isoformat() if self.history else None
+        progress = all_progress(project)  # worked out once for the charts, the pages and the open data
+        self.report = report = self._report(project)
+        self._use_pages(site_pages(project, self.templates, progress, self.history, report, config.markdown_extensions, config.mdx_configs))
+        assets = site_assets(project, progress, config.site_url or DEFAULT_SITE_URL, report)
+        assert self.pages is not None
         # MkDocs follows links and publishes every file it finds; from the source folder, publish only the
         # files strategy-site found inside its boundary (an image, say), never a link out of it.
         published = set(project.assets)
         kept = [file for file in files if file.src_dir != config.docs_dir or file.src_uri in published]
-        generated = [File.generated(config, page.path, content="") for page in content.pages.pages]
-        generated += [self._static(config, asset.path, asset.content) for asset in content.assets]
+        generated = [File.generated(config, page.path, content="") for page in self.pages.pages]
+        generated += [self._static(config, asset.path, asset.content) for asset in assets]
         site = Files(kept + generated)
         # A source file MkDocs found at a theme file's path (assets/app.js, say) hid the theme's own file;
         # it is dropped above, so the theme's file goes back in.
         site.add_files_from_theme(config.theme.get_env(), config)
+        self.files = site
         return site
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav = nav  # kept, with the files and the theme's environment, to re-render pages in a preview
+        return nav
+
+    def _report(self, project: Project) -> Report | None:
+        if not self.config.completeness:
+            return None
+        return make_report(project, self.today or dt.date.today(), load_weights(), findings=self.findings)
+
+    def _use_pages(self, pages: SitePages) -> None:
+        self.pages = pages
+        self.page_of = {page.path: page for page in pages.pages}
+
+    def refresh(self, config: MkDocsConfig, project: Project, findings: list[Finding], changed: set[str]) -> Callable[[], None]:
+        """After an edit, write into the site this plugin built the pages that read the ``changed`` source files
+        (paths inside the source folder), with the ``project`` as it is now, checked, with no errors.
+
+        Returns the rest of the work, to do once the browser has those pages: the completeness report and
+        its page, and the files made from the whole project (open data, the feed, charts, source copies).
+        """
+        assert self.files is not None and self.nav is not None and self.env is not None, "refresh follows a build"
+        self.project, self.findings = project, findings
+        progress = all_progress(project)
+        # Only documents changed, none came or went, so links from officers' text lead where they did: the
+        # converter of the last build, and what it has converted, serve again.
+        extensions = (config.markdown_extensions, config.mdx_configs, self.pages.officer if self.pages else None)
+        # The report reads everything and takes longest to make: until the_rest() makes it, pages keep the last one.
+        self._use_pages(site_pages(project, self.templates, progress, self.history, self.report, *extensions))
+        assert self.pages is not None
+        affected = [page for page in self.pages.depending_on(changed) if page.path != COMPLETENESS]
+        if any(self.files.get_file_from_path(page.path) is None for page in affected):
+            raise PluginError("the pages changed: build the whole site")  # a new action, say: it needs a new page
+        self._write_pages(config, affected)
+        indicators = {page.path: item for item in progress.values() if (page := self.pages.page_for(item.indicator))}
+        self._write_assets(config, charts(project, [indicators[page.path] for page in affected if page.path in indicators]))
+
+        def the_rest() -> None:
+            self.report = report = self._report(project)
+            pages = site_pages(project, self.templates, progress, self.history, report, *extensions)
+            self._use_pages(pages)
+            self._write_pages(config, [page for page in pages.pages if page.path == COMPLETENESS])
+            self._write_assets(config, site_assets(project, progress, config.site_url or DEFAULT_SITE_URL, report))
+        return the_rest
+
+    def _write_pages(self, config: MkDocsConfig, pages: list[SitePage]) -> None:
+        assert self.files is not None and self.nav is not None and self.env is not None
+        documentation = self.files.documentation_pages()
+        for ours in pages:
+            file = self.files.get_file_from_path(ours.path)
+            assert file is not None and file.page is not None
+            self._point_at(config, file)
+            self._prepare(file.page, ours)
+            build_page(file.page, config, documentation, self.nav, self.env)
+
+    def _write_assets(self, config: MkDocsConfig, assets: list[Asset]) -> None:
+        for asset in assets:
+            target = Path(config.site_dir) / asset.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(asset.content, encoding="utf-8")
+
+    @staticmethod
+    def _point_at(config: MkDocsConfig, file: File) -> None:
+        """Write ``file`` into the site folder as it is now: the build wrote it into a folder that was then swapped in."""
+        if file.dest_dir != config.site_dir:
+            file.dest_dir = config.site_dir
+            file.__dict__.pop("abs_dest_path", None)  # a cached property of MkDocs' File
 
     @staticmethod
     def _static(config: MkDocsConfig, path: str, content: str) -> File:
@@ -148,13 +227,16 @@ class StrategySitePlugin(BasePlugin[PluginConfig]):
         ours = self.page_of.get(page.file.src_uri)
         if ours is None:
             return markdown  # a page of the partnership's own that MkDocs found (none are published now)
+        self._prepare(page, ours)
+        return ""  # the page is already HTML: there is nothing for MkDocs to convert
+
+    def _prepare(self, page: Page, ours: SitePage) -> None:
         page.meta = dict(ours.meta)
         # The sitemap dates pages by update_date, which MkDocs sets to the build date; the date the
         # content changed is both truer and repeatable, so two builds of the same sources match.
         changed = page.meta.get("last_changed") or self.newest
         if changed:
             page.update_date = str(changed)
-        return ""  # the page is already HTML: there is nothing for MkDocs to convert
 
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
         ours = self.page_of.get(page.file.src_uri)

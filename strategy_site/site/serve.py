@@ -14,22 +14,65 @@ import logging
 import re
 import shutil
 import tempfile
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import jinja2
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import MkDocsException
+from mkdocs.exceptions import MkDocsException, PluginError
 from mkdocs.livereload import LiveReloadServer
 
 from strategy_site.check import check_project
-from strategy_site.findings import Severity
+from strategy_site.findings import Finding, Severity
+from strategy_site.load.files import ParseCache
+from strategy_site.model.project import Project
+from strategy_site.render.paths import source_path
 from strategy_site.site.build import ProblemLog, build_into, strategy_plugin, why_not_built
+from strategy_site.site.plugin import StrategySitePlugin
 
 log = logging.getLogger(__name__)
 
 MOST_SHOWN = 20  # problems listed in the banner; the rest are counted
+POLL_SECONDS = 0.1  # how often the folders are looked at for changes (MkDocs' default, half a second, is most of a preview's delay)
+
+
+@dataclass
+class _Built:
+    """The last whole build: its configuration, the plugin that holds what MkDocs made, and the files it was made from."""
+
+    config: MkDocsConfig
+    plugin: StrategySitePlugin
+    files: dict[str, str]  # every watched file, by path: its text for a source document, its size and time otherwise
+
+    def sources_changed(self, now: dict[str, str]) -> set[str] | None:
+        """The source documents (paths inside the source folder) that changed since, or None when anything else
+        did: a file came or went, or the configuration, a template, the theme or an image changed."""
+        if now.keys() != self.files.keys():
+            return None
+        changed = {path for path in now if now[path] != self.files[path]}
+        documents = {path.removeprefix(DOCUMENT) for path in changed if path.startswith(DOCUMENT)}
+        return documents if len(documents) == len(changed) else None
+
+
+DOCUMENT = "document:"  # a watched file that is a source document, keyed by its path inside the source folder
+
+
+def _snapshot(config: MkDocsConfig, project: Project) -> dict[str, str]:
+    """Every watched file as it is now: a source document's text, or another file's size and modification time."""
+    files = {f"{DOCUMENT}{source_path(project, source)}": source.text for source in project.files}
+    for folder in _watched_paths(config):
+        root = Path(folder)
+        for path in [root] if root.is_file() else (p for p in root.rglob("*") if p.is_file()) if root.is_dir() else []:
+            stat = path.stat()
+            files.setdefault(str(path.resolve()), f"{stat.st_size}:{stat.st_mtime_ns}")
+    for source in project.files:  # the documents are compared by text, not by time
+        files.pop(str(Path(source.path).resolve()), None)
+    return files
 
 PLACEHOLDER = b"""<!DOCTYPE html>
 <html lang="en">
@@ -85,43 +128,90 @@ class PreviewServer(LiveReloadServer):
     def __init__(self, config_file: Path, address: str, site_dir: Path, config: MkDocsConfig) -> None:
         self.config_file, self.address, self.site_dir = config_file, address, site_dir
         self.banner = b""  # replaced whole by the rebuild, read by the threads that answer requests
+        self.cache: ParseCache = {}  # the source files as last parsed: only those that change are parsed again
+        self.built: _Built | None = None  # the last whole build, which an edit to the sources refreshes
+        self.writing = threading.Lock()  # held while the site is written, by a rebuild or the work after one
         host, port = config.dev_addr
         super().__init__(builder=self.rebuild, host=host, port=port, root=str(site_dir),
-                         mount_path=urlsplit(config.site_url or "/").path)
+                         mount_path=urlsplit(config.site_url or "/").path, polling_interval=POLL_SECONDS)
         self.error_handler = self._error_page
+        self.build_delay = POLL_SECONDS / 2  # how long the files must be still before an update starts (MkDocs: 0.1 s)
 
     def rebuild(self) -> None:
-        """Check the documents, then build the site if they have no errors. Never raises."""
-        log.info("Checking the documents and building the site...")
+        """Check the documents, then update the site if they have no errors. Never raises."""
         problems = ProblemLog()
         mkdocs_log = logging.getLogger("mkdocs")
         mkdocs_log.addHandler(problems)
+        the_rest = None
         try:
-            self._show(self._build())
+            with self.writing:
+                shown, the_rest = self._update()
+            self._show(shown)
         except (MkDocsException, jinja2.TemplateError) as error:
+            self.built = None  # the next change builds the whole site
             self._show([why_not_built(error, problems)])
         except OSError as error:
+            self.built = None
             self._show([f"cannot write {error.filename or self.site_dir}: {error.strerror or error}"])
         except Exception:  # a fault in strategy-site itself: report it and keep serving the last good site
+            self.built = None
             log.exception("The site could not be built")
             self._show(["the site could not be built because of a fault in strategy-site; the details are in the terminal"])
         finally:
             mkdocs_log.removeHandler(problems)
+        if the_rest is not None:  # after the browser has reloaded the pages that changed
+            threading.Thread(target=self._finish, args=(the_rest,), daemon=True).start()
 
-    def _build(self) -> list[str]:
-        """Build the site into the served folder; the problems that stopped it, if any."""
-        config = _load_config(self.config_file, self.address)  # afresh: plugins keep state between builds
-        config.site_url = self.url  # as `mkdocs serve` does, so that the site's own links point here
-        project, findings, _ = check_project(Path(config.docs_dir))
+    def _update(self) -> tuple[list[str], Callable[[], None] | None]:
+        """Refresh the pages an edit to the sources changed, or build the whole site when anything else changed.
+        Returns the problems that stopped it, if any, and the work to finish after the browser reloads."""
+        config = self.built.config if self.built else _load_config(self.config_file, self.address)
+        project, findings, _ = check_project(Path(config.docs_dir), cache=self.cache)
         errors = [f for f in findings if f.severity is Severity.ERROR]
         if errors:
-            return [f"{f.path}:{f.line}:{f.column}: {f.message}" for f in errors]
+            return [f"{f.path}:{f.line}:{f.column}: {f.message}" for f in errors], None
+        built = self.built
+        changed = built.sources_changed(_snapshot(built.config, project)) if built else None
+        if changed is not None and project.partnership and source_path(project, project.partnership.source_file) in changed:
+            changed = None  # the partnership's name, description and address are in every page's frame
+        if built is None or changed is None:
+            log.info("Building the whole site...")
+            return self._build_whole(project, findings), None
+        if not changed:
+            return [], None
+        log.info("Updating the pages that read %s...", ", ".join(sorted(changed)))
+        started = time.perf_counter()
+        try:
+            the_rest = built.plugin.refresh(built.config, project, findings, changed)
+        except PluginError:  # pages come or go (a new action, say): only a whole build makes them
+            return self._build_whole(project, findings), None
+        built.files = _snapshot(built.config, project)
+        log.info("Updated the pages in %.2f s.", time.perf_counter() - started)
+        return [], the_rest
+
+    def _build_whole(self, project: Project, findings: list[Finding]) -> list[str]:
+        """Build the whole site into the served folder; the problems that stopped it, if any."""
+        self.built = None
+        config = _load_config(self.config_file, self.address)  # afresh: plugins keep state between builds
+        config.site_url = self.url  # as `mkdocs serve` does, so that the site's own links point here
         plugin = strategy_plugin(config)
         if plugin is None:
             return [f"{self.config_file} does not list the strategy-site plugin under plugins"]
         plugin.use(project, findings)  # checked already: the plugin need not read them again
         build_into(config, self.site_dir, serve_url=self.url)  # swapped in whole: never half a site served
+        config.site_dir = str(self.site_dir)  # where a refresh writes: the build's own folder is now the old site
+        # The documents as the build read them; the other files as the build left them, once the plugin has
+        # added the theme and templates to what is watched.
+        self.built = _Built(config, plugin, _snapshot(config, project))
         return []
+
+    def _finish(self, the_rest: Callable[[], None]) -> None:
+        try:
+            with self.writing:
+                the_rest()
+        except Exception:  # the pages are up to date; only downloads and the completeness page may lag
+            self.built = None
+            log.exception("The open data and the completeness page could not be updated")
 
     def _show(self, problems: list[str]) -> None:
         """Put ``problems`` at the top of every page served, or take the banner away when there are none."""
