@@ -73,7 +73,7 @@ def test_a_partner_page_lists_what_it_leads_supports_and_has_signed(site_project
 def test_an_indicator_page_has_a_chart_with_a_text_alternative_and_a_status_in_words(site_project: Path) -> None:
     site = build(site_project)
     page = read(site, "indicators/burglary-rate")
-    alt = re.search(r'<img alt="([^"]+)" class="app-chart" src="../burglary-rate-chart.svg"', page)
+    alt = re.search(r'<img alt="([^"]+)" class="app-chart" src="../../indicators/burglary-rate-chart.svg"', page)
     assert alt and alt.group(1).startswith("Chart of Domestic burglary rate (per 1,000 households), lower is better. Baseline 21.4 in 2022/23.")
     assert ET.parse(site / "indicators/burglary-rate-chart.svg").getroot().tag == "{http://www.w3.org/2000/svg}svg"
     assert re.search(r'govuk-tag--\w+">(Improving|No change|Worsening)</strong>', page)

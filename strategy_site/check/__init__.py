@@ -15,6 +15,7 @@ from strategy_site.check import (  # noqa: F401  (they register)
     links,
     markdown_safety,
     membership,
+    published_text,
     raw_html,
     references,
     sections,
@@ -63,8 +64,11 @@ def run_checks(project: Project, today: dt.date | None = None) -> list[Finding]:
     """Every finding for the project: those from reading and modelling, then every rule's."""
     context = Context(project, today or dt.date.today())
     findings = list(project.findings)
-    for check in CHECKS:
-        findings.extend(check(context))
+    try:
+        for check in CHECKS:
+            findings.extend(check(context))
+    finally:
+        published_text.forget()
     overrides, refused = _severity_overrides(project.ruleset)
     return sorted(_apply_severity(findings + refused, overrides), key=Finding.sort_key)
 

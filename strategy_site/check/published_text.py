@@ -4,7 +4,6 @@ with the exact line and column of each match."""
 from __future__ import annotations
 
 import re
-import weakref
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -55,19 +54,23 @@ def _blanked(source: SourceFile) -> Iterator[Text]:
         yield Text(blanked, text.start, text.inline, text.markdown)
 
 
-# Most rules read the published text of every file, and a preview checks files that have not changed
-# again: each file's texts are worked out once, and forgotten with the file. (A file once read is never
-# changed, so what is remembered stays true.)
+# Most rules read the published text of every file: each file's texts are worked out once per check,
+# and forgotten when the check ends (forget()), since a big partnership's texts take tens of megabytes.
 _TEXTS: dict[int, list[Text]] = {}
 _PROSE: dict[int, list[Text]] = {}
 
 
 def _remembered(memory: dict[int, list[Text]], source: SourceFile, work: Callable[[SourceFile], Iterator[Text]]) -> list[Text]:
-    key = id(source)
+    key = id(source)  # the files outlive the check, so no id is reused while it runs
     if key not in memory:
         memory[key] = list(work(source))
-        weakref.finalize(source, memory.pop, key, None)
     return memory[key]
+
+
+def forget() -> None:
+    """Drop the texts remembered during a check."""
+    _TEXTS.clear()
+    _PROSE.clear()
 
 
 def matches(source: SourceFile, pattern: re.Pattern[str], text: Text) -> Iterator[tuple[re.Match[str], Position]]:

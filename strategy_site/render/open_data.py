@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -197,13 +197,11 @@ def descriptor(project: Project, all_tables: tuple[Table, ...]) -> dict[str, Any
     }
 
 
-def open_data(project: Project, progress: dict[str, IndicatorProgress]) -> list[Asset]:
-    """The data files, under ``data/``."""
+def open_data(project: Project, progress: dict[str, IndicatorProgress]) -> Iterator[Asset]:
+    """The data files, under ``data/``, one table at a time (a big partnership's tables are megabytes)."""
     all_tables = tables(project, progress)
-    assets = []
     for table in all_tables:
         records = [{c.name: _plain(c.value(row)) for c in table.columns} for row in table.rows(project)]
-        assets.append(Asset(f"data/{table.name}.csv", _csv(table, records)))
-        assets.append(Asset(f"data/{table.name}.json", json.dumps(records, indent=2, ensure_ascii=False) + "\n"))
-    assets.append(Asset("data/datapackage.json", json.dumps(descriptor(project, all_tables), indent=2, ensure_ascii=False) + "\n"))
-    return assets
+        yield Asset(f"data/{table.name}.csv", _csv(table, records))
+        yield Asset(f"data/{table.name}.json", json.dumps(records, indent=2, ensure_ascii=False) + "\n")
+    yield Asset("data/datapackage.json", json.dumps(descriptor(project, all_tables), indent=2, ensure_ascii=False) + "\n")

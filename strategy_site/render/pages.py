@@ -47,7 +47,6 @@ class Page:
     title: str  # plain text, for the browser's title bar
     kind: str  # what sort of page it is, in words ("Action"), for search results
     meta: dict[str, Any]  # title, kind, source, source_line and last_changed, for the theme
-    reads: frozenset[str]  # the source files (relative to the project) whose change can change the page
 
 
 @dataclass
@@ -65,11 +64,11 @@ def _join_words(words: Sequence[str]) -> str:
     return " and ".join(filter(None, [", ".join(words[:-1]), *words[-1:]]))
 
 
-def environment(templates: Sequence[Path]) -> jinja2.Environment:
+def environment(templates: Sequence[Path] | Path) -> jinja2.Environment:
     """The page templates' environment; ``templates`` is searched in order (a partnership's own first).
     One per search path, so a preview that renders pages again does not compile the templates again
     (Jinja reloads a template whose file changed)."""
-    return _environment(tuple(templates))
+    return _environment((templates,) if isinstance(templates, Path) else tuple(templates))
 
 
 @functools.cache
@@ -130,7 +129,7 @@ class SitePages:
     def __init__(
         self,
         project: Project,
-        templates: Sequence[Path],
+        templates: Sequence[Path] | Path,
         progress: dict[str, IndicatorProgress],
         officer: OfficerMarkdown,
         history: dict[str, dt.date] | None = None,
@@ -171,8 +170,14 @@ class SitePages:
         changed = [self.history[path] for path in paths if path in self.history]
         if changed:
             meta["last_changed"] = max(changed).isoformat()
+        return Page(spec.path, spec.title, spec.kind, meta)
+
+    def reads(self, page: Page) -> set[str]:
+        """The source files (paths inside the source folder) whose change can change ``page``. Worked out when
+        asked (by a preview), not for every page of every build: at scale they would take tens of megabytes."""
+        spec = self._specs[page.path]
         everyone = [doc for doc in (self.project.partnership, self.project.strategy) if doc]  # names every page shows
-        return Page(spec.path, spec.title, spec.kind, meta, frozenset(self._files([*spec.sources, *spec.reads, *everyone])))
+        return set(self._files([*spec.sources, *spec.reads, *everyone]))
 
     def html(self, page: Page) -> str:
         """The page's content as HTML, without the theme's frame."""
@@ -207,7 +212,7 @@ class SitePages:
 
     def depending_on(self, changed: set[str]) -> list[Page]:
         """The pages that read any of the ``changed`` source files."""
-        return [page for page in self.pages if page.reads & changed]
+        return [page for page in self.pages if not self.reads(page).isdisjoint(changed)]
 
 
 def _specs(project: Project, report: Report | None) -> list[_Spec]:

@@ -10,6 +10,7 @@ addresses, worked out here.
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -64,7 +65,12 @@ def relative(from_page: str, target: str) -> str:
 
 @dataclass(frozen=True)
 class Asset:
-    """A file published as it is: a chart, a data download, the feed."""
+    """A file published as it is: a chart, a data download, the feed. A big one may come in ``parts``, made
+    as they are written, instead of as one ``content``."""
 
     path: str
-    content: str
+    content: str = ""
+    parts: Iterable[str] | None = None
+
+    def whole(self) -> str:
+        return self.content if self.parts is None else "".join(self.parts)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -37,7 +37,7 @@ def published_path(project: Project) -> Callable[[str], str | None]:
 
 def render_site(
     project: Project,
-    templates: Sequence[Path],
+    templates: Sequence[Path] | Path,
     site_url: str,
     history: dict[str, dt.date] | None = None,
     report: Report | None = None,
@@ -50,13 +50,13 @@ def render_site(
     progress = all_progress(project)  # worked out once for the charts, the pages and the open data
     return SiteContent(
         pages=site_pages(project, templates, progress, history, report, markdown_extensions, extension_configs),
-        assets=site_assets(project, progress, site_url, report),
+        assets=[Asset(asset.path, asset.whole()) for asset in site_assets(project, progress, site_url, report)],
     )
 
 
 def site_pages(
     project: Project,
-    templates: Sequence[Path],
+    templates: Sequence[Path] | Path,
     progress: dict[str, IndicatorProgress],
     history: dict[str, dt.date] | None = None,
     report: Report | None = None,
@@ -70,14 +70,20 @@ def site_pages(
     return SitePages(project, templates, progress, officer, history, report)
 
 
-def site_assets(project: Project, progress: dict[str, IndicatorProgress], site_url: str, report: Report | None = None) -> list[Asset]:
-    """The site's other files: charts, open data, the feed, the published sources and the completeness data."""
-    sources = [Asset(f"{SOURCE_FOLDER}/{source_path(project, f)}", f.text) for f in project.files if f.data is not None or f.body]
-    completeness = [] if report is None else [
-        Asset("data/completeness.json", data_formats.to_json(report, indent=None)), Asset("data/completeness.csv", data_formats.to_csv(report))]
-    return [*charts(project, progress.values()), *open_data(project, progress), atom_feed(project, site_url), *sources, *completeness]
+def site_assets(project: Project, progress: dict[str, IndicatorProgress], site_url: str, report: Report | None = None) -> Iterator[Asset]:
+    """The site's other files: charts, open data, the feed, the published sources and the completeness data,
+    made one at a time, so that a caller that writes each as it comes never holds them all."""
+    yield from charts(project, progress.values())
+    yield from open_data(project, progress)
+    yield atom_feed(project, site_url)
+    for source in project.files:
+        if source.data is not None or source.body:
+            yield Asset(f"{SOURCE_FOLDER}/{source_path(project, source)}", source.text)
+    if report is not None:
+        yield Asset("data/completeness.json", parts=data_formats.json_parts(report))
+        yield Asset("data/completeness.csv", data_formats.to_csv(report))
 
 
-def charts(project: Project, progress: Iterable[IndicatorProgress]) -> list[Asset]:
+def charts(project: Project, progress: Iterable[IndicatorProgress]) -> Iterator[Asset]:
     """The chart of each indicator whose ``progress`` is given."""
-    return [Asset(chart_path(project, item.indicator), indicator_chart(item)) for item in progress]
+    return (Asset(chart_path(project, item.indicator), indicator_chart(item)) for item in progress)

@@ -14,7 +14,7 @@ import datetime as dt
 import re
 import signal
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from jinja2 import Environment
@@ -74,6 +74,7 @@ class StrategySitePlugin(BasePlugin[PluginConfig]):
         self.pages: SitePages | None = None
         self.page_of: dict[str, SitePage] = {}  # by the page's path (its src_uri)
         self.history: dict[str, dt.date] = {}
+        self.assets: Callable[[], Iterator[Asset]] | None = None  # what on_post_build writes
         self.report: Report | None = None
         # What MkDocs made of the last build, kept so that a preview can write single pages again.
         self.files: Files | None = None
@@ -132,15 +133,14 @@ class StrategySitePlugin(BasePlugin[PluginConfig]):
         progress = all_progress(project)  # worked out once for the charts, the pages and the open data
         self.report = report = self._report(project)
         self._use_pages(site_pages(project, self.templates, progress, self.history, report, config.markdown_extensions, config.mdx_configs))
-        assets = site_assets(project, progress, config.site_url or DEFAULT_SITE_URL, report)
+        # Charts, open data and the other files are written after the pages (on_post_build), each as it is made.
+        self.assets = lambda: site_assets(project, progress, config.site_url or DEFAULT_SITE_URL, report)
         assert self.pages is not None
         # MkDocs follows links and publishes every file it finds; from the source folder, publish only the
         # files strategy-site found inside its boundary (an image, say), never a link out of it.
         published = set(project.assets)
         kept = [file for file in files if file.src_dir != config.docs_dir or file.src_uri in published]
-        generated = [File.generated(config, page.path, content="") for page in self.pages.pages]
-        generated += [self._static(config, asset.path, asset.content) for asset in assets]
-        site = Files(kept + generated)
+        site = Files(kept + [File.generated(config, page.path, content="") for page in self.pages.pages])
         # A source file MkDocs found at a theme file's path (assets/app.js, say) hid the theme's own file;
         # it is dropped above, so the theme's file goes back in.
         site.add_files_from_theme(config.theme.get_env(), config)
@@ -201,11 +201,12 @@ class StrategySitePlugin(BasePlugin[PluginConfig]):
             self._prepare(file.page, ours)
             build_page(file.page, config, documentation, self.nav, self.env)
 
-    def _write_assets(self, config: MkDocsConfig, assets: list[Asset]) -> None:
+    def _write_assets(self, config: MkDocsConfig, assets: Iterable[Asset]) -> None:
         for asset in assets:
             target = Path(config.site_dir) / asset.path
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(asset.content, encoding="utf-8")
+            with target.open("w", encoding="utf-8", newline="") as file:  # as written: CSV keeps its CRLF
+                file.writelines([asset.content] if asset.parts is None else asset.parts)
 
     @staticmethod
     def _point_at(config: MkDocsConfig, file: File) -> None:
@@ -213,15 +214,6 @@ class StrategySitePlugin(BasePlugin[PluginConfig]):
         if file.dest_dir != config.site_dir:
             file.dest_dir = config.site_dir
             file.__dict__.pop("abs_dest_path", None)  # a cached property of MkDocs' File
-
-    @staticmethod
-    def _static(config: MkDocsConfig, path: str, content: str) -> File:
-        """A file copied as it is. A published Markdown source must not be taken for a page to render."""
-        if not path.endswith(".md"):
-            return File.generated(config, path, content=content)
-        file = File.generated(config, path + ".source", content=content)
-        file.dest_uri = path
-        return file
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         ours = self.page_of.get(page.file.src_uri)
@@ -247,6 +239,11 @@ class StrategySitePlugin(BasePlugin[PluginConfig]):
             finally:
                 _stop_page_clock()
         return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.assets is not None:
+            self._write_assets(config, self.assets())
+            self.assets = None
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         page.content = None  # written: let it go, so memory does not grow with the site
