@@ -33,6 +33,7 @@ from mkdocs.exceptions import MkDocsException
 from strategy_site.findings import Finding
 from strategy_site.model.project import Project
 from strategy_site.site.plugin import StrategySitePlugin
+from strategy_site.site.search_index import SearchNotIndexed, index_site
 
 fcntl: ModuleType | None
 try:
@@ -76,6 +77,8 @@ def build_site(config: MkDocsConfig, project: Project, findings: list[Finding], 
         return target
     except (MkDocsException, jinja2.TemplateError) as error:
         raise SiteNotBuilt(why_not_built(error, problems)) from error
+    except SearchNotIndexed as error:
+        raise SiteNotBuilt(str(error)) from error
     finally:
         mkdocs_log.removeHandler(problems)
 
@@ -133,6 +136,7 @@ def build_into(config: MkDocsConfig, site_dir: Path, *, serve_url: str | None = 
         try:
             config.site_dir = str(staging)
             mkdocs_build(config, serve_url=serve_url)
+            index_site(staging)  # Pagefind's search index of the pages just built, into staging/pagefind/
             _swap_in(staging, site_dir)
         finally:
             shutil.rmtree(staging, ignore_errors=True)  # the failed build, or the retired site after a swap

@@ -34,6 +34,7 @@ from strategy_site.model.project import Project
 from strategy_site.render.paths import source_path
 from strategy_site.site.build import ProblemLog, build_into, strategy_plugin, why_not_built
 from strategy_site.site.plugin import StrategySitePlugin
+from strategy_site.site.search_index import SearchNotIndexed
 
 log = logging.getLogger(__name__)
 
@@ -150,6 +151,9 @@ class PreviewServer(LiveReloadServer):
         except (MkDocsException, jinja2.TemplateError) as error:
             self.built = None  # the next change builds the whole site
             self._show([why_not_built(error, problems)])
+        except SearchNotIndexed as error:
+            self.built = None
+            self._show([str(error)])
         except OSError as error:
             self.built = None
             self._show([f"cannot write {error.filename or self.site_dir}: {error.strerror or error}"])
