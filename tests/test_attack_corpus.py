@@ -23,7 +23,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import pytest
@@ -32,6 +32,9 @@ from strategy_site.findings import Severity
 from strategy_site.model.project import load_project
 from strategy_site.render.site import render_site
 from tests.conftest import FIXTURES, REPO, TODAY, build_main as main, findings_for
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 BUILD = ["--quiet", "--today", TODAY.isoformat()]
 
@@ -651,10 +654,6 @@ def test_no_csv_cell_can_run_as_a_formula(hostile: Hostile) -> None:
 
 # --- Chromium ------------------------------------------------------------------------------------
 
-CHROMIUM_FLAGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync",
-]
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -681,66 +680,54 @@ SEARCHES = ["config", "raw", "endraw", "Paragraph", "click", "<script>alert(1)</
             '"><svg onload=alert(4)>', "{{ 7*7 }}", "window.__pwned"]
 
 
-def test_no_page_opens_a_dialog_or_runs_a_payload_in_chromium(hostile: Hostile, hostile_url: str) -> None:
-    from playwright.sync_api import sync_playwright
-
-    chromium = shutil.which("chromium") or "/usr/bin/chromium"
-    if not Path(chromium).exists():
-        pytest.fail("Debian's chromium is not installed (apt-get install chromium).")
+def test_no_page_opens_a_dialog_or_runs_a_payload_in_chromium(hostile: Hostile, hostile_url: str, browser: Browser) -> None:
     dialogs: list[str] = []
     pwned: list[str] = []
     errors: list[str] = []
     opened = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
-        try:
-            context = browser.new_context()
-            page = context.new_page()
-            where = {"url": ""}
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        where = {"url": ""}
 
-            def on_dialog(dialog) -> None:  # type: ignore[no-untyped-def]
-                dialogs.append(f"{where['url']}: {dialog.type} {dialog.message!r}")
-                dialog.dismiss()
+        def on_dialog(dialog) -> None:  # type: ignore[no-untyped-def]
+            dialogs.append(f"{where['url']}: {dialog.type} {dialog.message!r}")
+            dialog.dismiss()
 
-            page.on("dialog", on_dialog)
-            page.on("pageerror", lambda error: errors.append(f"{where['url']}: {error}"))
-            targets = _pages_to_open(hostile.site) + [f"search.html?q={quote(word)}" for word in SEARCHES]
-            for target in targets:
-                where["url"] = target
-                page.goto(hostile_url + target, wait_until="load")
-                if target.startswith("search.html"):
-                    # The search runs in a worker and writes its results after load.
-                    page.wait_for_timeout(400)
-                # Hovering and focusing would trigger handlers a page carried; tab through a few stops.
-                for _ in range(3):
-                    page.keyboard.press("Tab")
-                if page.evaluate("typeof window.__pwned") != "undefined":
-                    pwned.append(target)
-                opened.append(target)
-            context.close()
-        finally:
-            browser.close()
+        page.on("dialog", on_dialog)
+        page.on("pageerror", lambda error: errors.append(f"{where['url']}: {error}"))
+        targets = _pages_to_open(hostile.site) + [f"search.html?q={quote(word)}" for word in SEARCHES]
+        for target in targets:
+            where["url"] = target
+            page.goto(hostile_url + target, wait_until="load")
+            if target.startswith("search.html"):
+                # The search runs in a worker and writes its results after load.
+                page.wait_for_timeout(400)
+            # Hovering and focusing would trigger handlers a page carried; tab through a few stops.
+            for _ in range(3):
+                page.keyboard.press("Tab")
+            if page.evaluate("typeof window.__pwned") != "undefined":
+                pwned.append(target)
+            opened.append(target)
+    finally:
+        context.close()
     assert dialogs == [] and pwned == [], (dialogs, pwned)
     assert len(opened) >= 30
     assert errors == [], errors
 
 
-def test_the_search_page_finds_the_payload_words_and_shows_them_as_text(hostile: Hostile, hostile_url: str) -> None:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_FLAGS)
-        try:
-            page = browser.new_page()
-            dialogs: list[str] = []
-            page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-            page.goto(hostile_url + "search.html?q=Paragraph")
-            page.wait_for_timeout(1500)
-            results = page.inner_text("main")
-            injected = page.evaluate("document.querySelectorAll('main svg, main iframe, main script, main [onerror], main [onload]').length")
-            pwned = page.evaluate("typeof window.__pwned")
-        finally:
-            browser.close()
+def test_the_search_page_finds_the_payload_words_and_shows_them_as_text(hostile: Hostile, hostile_url: str, browser: Browser) -> None:
+    page = browser.new_page()
+    try:
+        dialogs: list[str] = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.goto(hostile_url + "search.html?q=Paragraph")
+        page.wait_for_timeout(1500)
+        results = page.inner_text("main")
+        injected = page.evaluate("document.querySelectorAll('main svg, main iframe, main script, main [onerror], main [onload]').length")
+        pwned = page.evaluate("typeof window.__pwned")
+    finally:
+        page.close()
     assert dialogs == [] and pwned == "undefined" and injected == 0
     assert "Paragraph" in results and "No pages match" not in results, results[:500]
 
