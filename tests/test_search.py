@@ -1,6 +1,6 @@
 """Searching the site: the Pagefind index the build writes, and the search page that reads it.
 
-The build runs Pagefind over the pages it has just made (strategy_site/site/search_index.py) and
+The build hands each page to Pagefind as it writes it (strategy_site/site/search_index.py), and
 publishes the index in pagefind/. The search page (templates/theme/search.html and search/main.js)
 loads only the parts of the index a search needs, shows ten results at a time, and says how many
 pages match in a live region. The browser tests use Debian's Chromium, as tests/test_browser.py does.
@@ -24,7 +24,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Locator, Page, Response, expect
 
 from strategy_site.site import search_index
-from strategy_site.site.search_index import SearchNotIndexed, index_site
+from strategy_site.site.search_index import SearchIndex, SearchIndexStats, SearchNotIndexed
 from tests.conftest import REPO, build_main
 from tests.test_browser import WCAG_TAGS, QuietHandler, base_url, page  # noqa: F401 (fixtures shared with the other browser tests)
 
@@ -54,6 +54,17 @@ def a_page(title: str, body: str, kind: str | None = None) -> str:
     return (f'<!DOCTYPE html><html lang="en"><head><title>{title}</title></head><body><header>Site name</header>'
             f'<main data-pagefind-body{meta}><h1>{title}</h1><p>{body}</p>'
             f'<div data-pagefind-ignore="all">Last changed today</div></main></body></html>')
+
+
+def index_pages(site: Path, pages: dict[str, str]) -> SearchIndexStats:
+    """Index ``pages`` (HTML by address) into ``site``, as a build does page by page."""
+    index = SearchIndex()
+    try:
+        for url, html in pages.items():
+            index.add(url, html)
+        return index.write(site)
+    finally:
+        index.close()
 
 
 # --- the index ------------------------------------------------------------------------------------
@@ -97,10 +108,8 @@ def test_a_documents_sections_are_indexed_by_their_headings(demo_site: Path) -> 
 
 
 def test_a_page_without_a_kind_is_indexed_without_one(tmp_path: Path) -> None:
-    (tmp_path / "with").mkdir()
-    (tmp_path / "with" / "index.html").write_text(a_page("Litter picks", "Monthly litter picks.", kind="Action"), encoding="utf-8")
-    (tmp_path / "index.html").write_text(a_page("Home", "Welcome to the litter pages."), encoding="utf-8")
-    stats = index_site(tmp_path)
+    stats = index_pages(tmp_path, {"/with/": a_page("Litter picks", "Monthly litter picks.", kind="Action"),
+                                   "/": a_page("Home", "Welcome to the litter pages.")})
     assert stats.pages == 2 and stats.files > 0 and stats.bytes > 0
     found = fragments(tmp_path)
     assert found["/with/"]["meta"] == {"kind": "Action", "title": "Litter picks"}
@@ -109,40 +118,31 @@ def test_a_page_without_a_kind_is_indexed_without_one(tmp_path: Path) -> None:
 
 
 def test_pagefind_settings_in_the_environment_change_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    (tmp_path / "index.html").write_text(a_page("Home", "Welcome."), encoding="utf-8")
     monkeypatch.setenv("PAGEFIND_OUTPUT_SUBDIR", "elsewhere")
     monkeypatch.setenv("PAGEFIND_ROOT_SELECTOR", "header")
-    index_site(tmp_path)
+    index_pages(tmp_path, {"/": a_page("Home", "Welcome.")})
     assert not (tmp_path / "elsewhere").exists()
     assert fragments(tmp_path)["/"]["content"].startswith("Home.")
 
 
-def test_a_page_pagefind_leaves_out_is_reported_as_a_warning(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    (tmp_path / "index.html").write_text(a_page("Home", "Welcome."), encoding="utf-8")
-    (tmp_path / "fragment.html").write_text("<p>Not a whole page</p>", encoding="utf-8")
-    assert index_site(tmp_path).pages == 1
-    assert any('"/fragment.html" has no <html> element' in record.getMessage() for record in caplog.records if record.levelname == "WARNING")
-
-
-def test_a_folder_without_pages_is_not_indexed_and_the_reason_is_given(tmp_path: Path) -> None:
-    with pytest.raises(SearchNotIndexed, match=r"^the search index was not made: Pagefind stopped with this error: .*html files"):
-        index_site(tmp_path)
+def test_no_pages_make_no_index_and_the_reason_is_given(tmp_path: Path) -> None:
+    with pytest.raises(SearchNotIndexed, match=r"^the search index was not made: there are no pages to index$"):
+        index_pages(tmp_path, {})
     assert not (tmp_path / "pagefind").exists()  # never half an index
 
 
 def test_a_pagefind_folder_already_in_the_site_is_not_overwritten(tmp_path: Path) -> None:
-    (tmp_path / "index.html").write_text(a_page("Home", "Welcome."), encoding="utf-8")
     (tmp_path / "pagefind").mkdir()
     (tmp_path / "pagefind" / "minutes.pdf").write_bytes(b"%PDF")
     with pytest.raises(SearchNotIndexed, match="already has a pagefind/ folder"):
-        index_site(tmp_path)
+        index_pages(tmp_path, {"/": a_page("Home", "Welcome.")})
     assert [p.name for p in (tmp_path / "pagefind").iterdir()] == ["minutes.pdf"]
 
 
-def test_without_pagefind_the_message_says_how_to_install_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_pagefind_the_message_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("importlib.util.find_spec", lambda name: None)
     with pytest.raises(SearchNotIndexed, match=re.escape("pip install 'pagefind[bin]==1.5.2'")):
-        index_site(tmp_path)
+        SearchIndex()
 
 
 def test_when_indexing_fails_the_build_fails_and_the_previous_site_stays(

@@ -33,7 +33,7 @@ from mkdocs.exceptions import MkDocsException
 from strategy_site.findings import Finding
 from strategy_site.model.project import Project
 from strategy_site.site.plugin import StrategySitePlugin
-from strategy_site.site.search_index import SearchNotIndexed, index_site
+from strategy_site.site.search_index import SearchNotIndexed
 
 fcntl: ModuleType | None
 try:
@@ -136,7 +136,6 @@ def build_into(config: MkDocsConfig, site_dir: Path, *, serve_url: str | None = 
         try:
             config.site_dir = str(staging)
             mkdocs_build(config, serve_url=serve_url)
-            index_site(staging)  # Pagefind's search index of the pages just built, into staging/pagefind/
             _swap_in(staging, site_dir)
         finally:
             shutil.rmtree(staging, ignore_errors=True)  # the failed build, or the retired site after a swap

@@ -40,6 +40,7 @@ from strategy_site.render.site import charts, site_assets, site_pages
 from strategy_site.report.making import Report, make_report
 from strategy_site.report.weights import load_weights
 from strategy_site.shipped import search_path
+from strategy_site.site.search_index import SearchIndex
 from strategy_site.words import long_date, plural
 
 COMPLETENESS = "completeness.md"  # the page of the completeness report, which reads everything
@@ -62,6 +63,7 @@ class PluginConfig(Config):
     templates = config_options.Optional(config_options.Dir(exists=True))
     colour = config_options.Type(str, default="#1d70b8")
     completeness = config_options.Type(bool, default=True)  # publish the completeness report as a page
+    search = config_options.Type(bool, default=True)  # index the pages for the search page (Pagefind)
 
 
 class StrategySitePlugin(BasePlugin[PluginConfig]):
@@ -75,6 +77,7 @@ class StrategySitePlugin(BasePlugin[PluginConfig]):
         self.page_of: dict[str, SitePage] = {}  # by the page's path (its src_uri)
         self.history: dict[str, dt.date] = {}
         self.assets: Callable[[], Iterator[Asset]] | None = None  # what on_post_build writes
+        self.search: SearchIndex | None = None  # during a whole build: Pagefind, given each page as it is written
         self.report: Report | None = None
         # What MkDocs made of the last build, kept so that a preview can write single pages again.
         self.files: Files | None = None
@@ -240,13 +243,33 @@ class StrategySitePlugin(BasePlugin[PluginConfig]):
                 _stop_page_clock()
         return context
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self._stop_search()
+        if self.config.search:
+            self.search = SearchIndex()
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.assets is not None:
             self._write_assets(config, self.assets())
             self.assets = None
+        if self.search is not None:
+            try:
+                self.search.write(Path(config.site_dir))
+            finally:
+                self._stop_search()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._stop_search()
+
+    def _stop_search(self) -> None:
+        if self.search is not None:
+            self.search.close()
+            self.search = None
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         page.content = None  # written: let it go, so memory does not grow with the site
+        if self.search is not None and page.file.src_uri in self.page_of:
+            self.search.add("/" + (page.url or ""), output)  # Pagefind indexes it while the next pages are made
         return output
 
 

@@ -1,4 +1,4 @@
-"""The site's search index: Pagefind run over the built pages, written into the site's pagefind/ folder.
+"""The site's search index: Pagefind, given each built page, writes its index into the site's pagefind/ folder.
 
 Pagefind reads each page's main content (the theme marks it with ``data-pagefind-body``, and marks
 what is not content, such as the "last changed" footer, with ``data-pagefind-ignore``) and writes an
@@ -14,6 +14,8 @@ page's kind (Action, Indicator...) as Pagefind meta (``data-pagefind-meta``), ne
 
 from __future__ import annotations
 
+import base64
+import contextlib
 import dataclasses
 import importlib.util
 import json
@@ -22,7 +24,9 @@ import os
 import shutil
 import subprocess
 import tempfile
+import threading
 from pathlib import Path
+from typing import Any
 
 log = logging.getLogger(__name__)
 
@@ -53,49 +57,124 @@ class SearchIndexStats:
     bytes: int
 
 
-def index_site(site_folder: Path) -> SearchIndexStats:
-    """Index the pages built in ``site_folder`` into ``site_folder/pagefind/``.
+class SearchIndex:
+    """Pagefind, running beside the build as a service: each page is handed to it as soon as it is written, so
+    it indexes on another processor core while the build makes the next pages, and ``write`` only has to
+    write the index at the end.
 
-    Raises SearchNotIndexed, saying why, when Pagefind is missing, fails or finds no pages, or when
-    the folder already has a pagefind/ folder (the index does not overwrite files it did not write).
+    Pagefind's service reads requests on its standard input and answers on its standard output, each a
+    base64-encoded JSON message followed by a comma; a thread reads the answers, so neither side ever
+    waits on a full pipe.
     """
-    site_folder = site_folder.resolve()
-    bundle = site_folder / BUNDLE
-    if not site_folder.is_dir():
-        raise SearchNotIndexed(f"the search index cannot be made: there is no site folder {site_folder}")
-    if bundle.exists():
-        raise SearchNotIndexed(f"the search index cannot be written: the site already has a {BUNDLE}/ folder ({bundle}), "
-                               f"which the search index needs; rename the source folder that publishes it")
-    arguments = [str(_pagefind_binary()), "--site", str(site_folder), "--output-subdir", BUNDLE, "--quiet",
-                 "--exclude-selectors", ", ".join(EXCLUDED_SELECTORS)]
-    # PAGEFIND_* variables would change the options; the empty working folder has no pagefind.yml to read.
-    environment = {name: value for name, value in os.environ.items() if not name.upper().startswith("PAGEFIND_")}
-    try:
-        run = _run(arguments, environment)
-        said = _one_line(run.stdout + run.stderr)
-        if run.returncode != 0:
-            reason = f"this error: {said}" if said else f"exit code {run.returncode} and no message"
-            raise SearchNotIndexed(f"the search index was not made: Pagefind stopped with {reason}")
-        if said:  # with --quiet, Pagefind says only what it left out, such as a page without <html>
-            log.warning("Pagefind, indexing the site for search: %s", said)
-        for name in UNUSED_FILES:
-            (bundle / name).unlink(missing_ok=True)
-        return _stats(bundle)
-    except BaseException:
-        shutil.rmtree(bundle, ignore_errors=True)  # never half an index: the folder was not there before
-        raise
 
+    def __init__(self) -> None:
+        self._folder = tempfile.TemporaryDirectory(prefix="strategy_site_pagefind_")  # no pagefind.yml to read there
+        # PAGEFIND_* variables would change the options; only ours apply.
+        environment = {name: value for name, value in os.environ.items() if not name.upper().startswith("PAGEFIND_")}
+        try:
+            self._process = subprocess.Popen([str(_pagefind_binary()), "--service"], cwd=self._folder.name, env=environment,
+                                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        except (OSError, SearchNotIndexed) as error:
+            self._folder.cleanup()
+            if isinstance(error, SearchNotIndexed):
+                raise
+            raise SearchNotIndexed(f"the search index was not made: Pagefind could not be run ({error.strerror or error})") from error
+        self._answers: dict[int, dict[str, Any]] = {}
+        self._answered = threading.Condition()
+        self._sent = 0
+        self._errors: list[str] = []
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+        self.pages = 0
+        try:
+            answer = self._wait(self._send({"type": "NewIndex", "config": {"exclude_selectors": list(EXCLUDED_SELECTORS)}}))
+            self._index = int(answer["index_id"])
+        except BaseException:
+            self.close()
+            raise
 
-def _run(arguments: list[str], environment: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    """Run Pagefind from an empty folder; SearchNotIndexed when it cannot be started or does not finish."""
-    try:
-        with tempfile.TemporaryDirectory(prefix="strategy_site_pagefind_") as empty:
-            return subprocess.run(arguments, cwd=empty, env=environment, capture_output=True, text=True,
-                                  encoding="utf-8", errors="replace", timeout=TIMEOUT_SECONDS, check=False)
-    except subprocess.TimeoutExpired as error:
-        raise SearchNotIndexed(f"the search index was not made: Pagefind did not finish within {TIMEOUT_SECONDS} seconds") from error
-    except OSError as error:
-        raise SearchNotIndexed(f"the search index was not made: Pagefind could not be run ({error.strerror or error})") from error
+    def add(self, url: str, html: str) -> None:
+        """Index the page published at ``url`` (from the site's root, such as /actions/HE-01/) with this HTML."""
+        self._send({"type": "AddFile", "index_id": self._index, "url": url, "file_contents": html})
+        self.pages += 1
+
+    def write(self, site_folder: Path) -> SearchIndexStats:
+        """Wait until every page is indexed, then write the index into ``site_folder/pagefind/``."""
+        bundle = site_folder.resolve() / BUNDLE
+        if bundle.exists():
+            raise SearchNotIndexed(f"the search index cannot be written: the site already has a {BUNDLE}/ folder ({bundle}), "
+                                   f"which the search index needs; rename the source folder that publishes it")
+        try:
+            self._wait(self._sent)  # answers come in order: the last one means every page is in
+            if self._errors:
+                raise SearchNotIndexed(f"the search index was not made: Pagefind stopped with this error: {_one_line(' '.join(self._errors))}")
+            if self.pages == 0:
+                raise SearchNotIndexed("the search index was not made: there are no pages to index")
+            self._wait(self._send({"type": "WriteFiles", "index_id": self._index, "output_path": str(bundle)}))
+            for name in UNUSED_FILES:
+                (bundle / name).unlink(missing_ok=True)
+            return _stats(bundle)
+        except BaseException:
+            shutil.rmtree(bundle, ignore_errors=True)  # never half an index: the folder was not there before
+            raise
+
+    def close(self) -> None:
+        """Stop Pagefind. Safe to call more than once."""
+        if self._process.poll() is None:
+            with contextlib.suppress(OSError):
+                self._process.stdin.close()  # type: ignore[union-attr]  # Popen was given stdin=PIPE
+            try:
+                self._process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                self._process.kill()
+                self._process.wait()
+        self._folder.cleanup()
+
+    def _send(self, payload: dict[str, Any]) -> int:
+        self._sent += 1
+        message = base64.b64encode(json.dumps({"message_id": self._sent, "payload": payload}).encode("utf-8")) + b","
+        try:
+            self._process.stdin.write(message)  # type: ignore[union-attr]  # Popen was given stdin=PIPE
+            self._process.stdin.flush()  # type: ignore[union-attr]
+        except OSError as error:  # Pagefind has stopped
+            raise SearchNotIndexed(f"the search index was not made: Pagefind stopped while pages were being added ({error.strerror or error})") from error
+        return self._sent
+
+    def _wait(self, message: int) -> dict[str, Any]:
+        """The answer to ``message``; SearchNotIndexed if Pagefind stops or does not answer in time."""
+        with self._answered:
+            if not self._answered.wait_for(lambda: message in self._answers or not self._reader.is_alive(), timeout=TIMEOUT_SECONDS):
+                raise SearchNotIndexed(f"the search index was not made: Pagefind did not finish within {TIMEOUT_SECONDS} seconds")
+            if message not in self._answers:
+                said = f" with this error: {_one_line(' '.join(self._errors))}" if self._errors else ""
+                raise SearchNotIndexed(f"the search index was not made: Pagefind stopped unexpectedly{said}")
+            return self._answers[message]
+
+    def _read(self) -> None:
+        stream = self._process.stdout
+        assert stream is not None
+        pending = b""
+        try:
+            while chunk := os.read(stream.fileno(), 1 << 16):
+                pending += chunk
+                *messages, pending = pending.split(b",")
+                for message in messages:
+                    self._take(json.loads(base64.b64decode(message)))
+        except (OSError, ValueError) as error:  # a pipe closed under us, or words that are not Pagefind's
+            with self._answered:
+                self._errors.append(f"its answer could not be read ({error})")
+        finally:
+            with self._answered:
+                self._answered.notify_all()  # Pagefind has stopped: nobody waits for an answer that cannot come
+
+    def _take(self, answer: dict[str, Any]) -> None:
+        payload = answer.get("payload") or {}
+        with self._answered:
+            if payload.get("type") == "Error":
+                self._errors.append(str(payload.get("message", "")))
+            if answer.get("message_id") is not None:
+                self._answers[int(answer["message_id"])] = payload
+            self._answered.notify_all()
 
 
 def _pagefind_binary() -> Path:
