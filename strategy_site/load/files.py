@@ -205,7 +205,7 @@ def load_directory(root: Path, cache: ParseCache | None = None) -> Loaded:
             assets.append(str(relative))
         else:
             findings.append(NOT_PUBLISHED.at(Location(display_path(path)), f"'{relative}' is not published: {problem}",
-                                             f"the site publishes {PUBLISHED_IN_WORDS}, outside assets/, data/, search/ and source/; "
+                                             f"the site publishes {PUBLISHED_IN_WORDS}, outside assets/, data/, pagefind/, search/ and source/; "
                                              "convert or move the file, or keep it outside the source folder"))
     return Loaded(files, findings, len(documents), unreadable, assets)
 

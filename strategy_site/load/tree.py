@@ -81,7 +81,7 @@ NOT_PUBLISHED = Rule(
     Severity.WARNING,
     what="A file in the source folder is not a strategy document, and is not an image or a document for "
     "download that the site publishes (PNG, JPEG, GIF, WebP, PDF, CSV, TXT, .xlsx, .ods, .docx and .odt files), "
-    "or it is in a folder the site keeps for its own files (assets/, data/, search/, source/).",
+    "or it is in a folder the site keeps for its own files (assets/, data/, pagefind/, search/, source/).",
     why="A web page, a script, a style sheet or an SVG image copied into the site could run code in residents' "
     "browsers, or replace the site's own files, under the council's name. So the site publishes only files "
     "that cannot.",
@@ -95,7 +95,7 @@ PUBLISHED_SUFFIXES = frozenset({
 })
 PUBLISHED_IN_WORDS = "images (PNG, JPEG, GIF, WebP) and files for download (PDF, CSV, TXT, .xlsx, .ods, .docx, .odt)"
 # Folders the site writes its own files into: an officer's file there would replace one of them.
-RESERVED_FOLDERS = frozenset({"assets", "data", "search", "source"})
+RESERVED_FOLDERS = frozenset({"assets", "data", "pagefind", "search", "source"})
 
 
 def publish_problem(relative: PurePosixPath) -> str | None:
