@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from strategy_site.check.registry import Context, check
 from strategy_site.findings import Finding, Location, Rule, Severity
-from strategy_site.load.files import Kind
+from strategy_site.load.kinds import KINDS, DocumentKind, Kind
 from strategy_site.load.tree import display_path
 from strategy_site.model.project import Project
 
@@ -24,12 +24,14 @@ MISSING_DOCUMENT = Rule(
     instead="Add the missing file; the authoring guide has a complete example of each.",
 )
 
-_REQUIRED = [  # (kind, where it is looked for, what it is, how to add it); a folder's name ends in "/"
-    (Kind.PARTNERSHIP, "partnership.yml", "partnership file", "create partnership.yml"),
-    (Kind.COMMUNITY_STRATEGY, "community-strategy.md", "community strategy", "create community-strategy.md"),
-    (Kind.ACTION_PLAN, "action-plans/", "action plan", "add an action plan as a .yml file in action-plans/"),
-]
-REQUIRED_KINDS = frozenset(kind for kind, *_ in _REQUIRED)
+REQUIRED_KINDS = frozenset(entry.kind for entry in KINDS if entry.required)
+
+
+def _how_to_add(entry: DocumentKind) -> str:
+    if entry.folder is None:
+        return f"create {entry.place}"
+    article = "an" if entry.title[0] in "aeiou" else "a"
+    return f"add {article} {entry.title} as a {'.md' if entry.markdown else '.yml'} file in {entry.place}"
 
 
 def absent(project: Project, kind: Kind) -> bool:
@@ -56,12 +58,12 @@ def _place(project: Project, name: str) -> Location:
 def required_documents(context: Context) -> Iterator[Finding]:
     project = context.project
     present = _present(project)
-    for kind, name, description, how in _REQUIRED:
-        if kind not in present:
+    for entry in KINDS:
+        if entry.required and entry.kind not in present:
             yield MISSING_DOCUMENT.at(
-                _place(project, name),
-                f"there is no {description}: strategy-site looks for it {'in' if name.endswith('/') else 'at'} {name}",
-                f"{how}; the authoring guide has a complete example",
+                _place(project, entry.place),
+                f"there is no {entry.title}: strategy-site looks for it {'in' if entry.folder else 'at'} {entry.place}",
+                f"{_how_to_add(entry)}; the authoring guide has a complete example",
             )
     partnership = project.partnership
     if partnership and partnership.neighbourhood_renewal_fund and Kind.RENEWAL_STRATEGY not in present:

@@ -8,46 +8,22 @@ others are still read: one bad file never hides the problems in the rest.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from strategy_site.characters import CONTROL, describe
 from strategy_site.findings import Finding, Location, Position, Rule, Severity
+
+# Kind and MARKDOWN_KINDS are also named here, where the loader has always offered them.
+from strategy_site.load.kinds import KINDS, MARKDOWN_KINDS as MARKDOWN_KINDS, Kind as Kind
 from strategy_site.load.markdown_source import Section, sections, split_front_matter
 from strategy_site.load.tree import NOT_PUBLISHED, PUBLISHED_IN_WORDS, ReadProblem, display_path, publish_problem, read_limited, walk
 from strategy_site.load.yaml_source import SourceMap, YamlSyntaxError, parse_yaml
 
-
-class Kind(str, Enum):  # noqa: UP042  StrEnum would change str() and format() from "Kind.INDICATOR" to "indicator"
-    PARTNERSHIP = "partnership"
-    COMMUNITY_STRATEGY = "community-strategy"
-    RENEWAL_STRATEGY = "neighbourhood-renewal-strategy"
-    ACTION_PLAN = "action-plan"
-    INDICATOR = "indicator"
-    AGREEMENT = "agreement"
-    PROGRESS_UPDATE = "progress-update"
-    RULESET = "ruleset"
-
-    @property
-    def label(self) -> str:
-        return self.value.replace("-", " ")
-
-
 YAML_SUFFIXES = (".yml", ".yaml")
-# file name (without suffix) at the top level, or folder name, to kind
-TOP_LEVEL = {
-    "partnership": Kind.PARTNERSHIP,
-    "community-strategy": Kind.COMMUNITY_STRATEGY,
-    "neighbourhood-renewal-strategy": Kind.RENEWAL_STRATEGY,
-}
-FOLDERS = {
-    "action-plans": Kind.ACTION_PLAN,
-    "indicators": Kind.INDICATOR,
-    "agreements": Kind.AGREEMENT,
-    "progress": Kind.PROGRESS_UPDATE,
-}
-MARKDOWN_KINDS = {Kind.COMMUNITY_STRATEGY, Kind.RENEWAL_STRATEGY, Kind.AGREEMENT, Kind.PROGRESS_UPDATE}
+# Where each kind of document lives: a file at the top of the folder (by name, without its ending), or a folder.
+TOP_LEVEL = {entry.place.rsplit(".", 1)[0]: entry.kind for entry in KINDS if entry.folder is None}
+FOLDERS = {entry.folder: entry.kind for entry in KINDS if entry.folder is not None}
 
 NOT_UTF8 = Rule(
     "SS001",

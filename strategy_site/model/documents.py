@@ -13,12 +13,13 @@ is reported by a dedicated rule with a plain explanation, not as a bare
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from strategy_site.findings import Location
 from strategy_site.load.files import SourceFile
+from strategy_site.load.kinds import Kind
 from strategy_site.model.fields import Day, Figure, Id, PeriodField, Pounds, Text, WebAddress, YearRangeField
 
 # The YAML fields published as Markdown, like a document's body (an action's description, a theme's or
@@ -55,6 +56,12 @@ class Model(BaseModel):
     def source_file(self) -> SourceFile:
         assert self._source is not None
         return self._source
+
+
+class Document(Model):
+    """A whole document: one file of a kind in the table of kinds (strategy_site/load/kinds.py)."""
+
+    KIND: ClassVar[Kind]
 
 
 # --- partnership.yml ------------------------------------------------------------
@@ -103,7 +110,8 @@ class Contact(Model):
     website: Text | None = None
 
 
-class Partnership(Model):
+class Partnership(Document):
+    KIND: ClassVar[Kind] = Kind.PARTNERSHIP
     name: Text = Field(description="The partnership's public name.")
     area: Text = Field(description="The local-authority area it covers.")
     site_description: Text | None = Field(
@@ -138,7 +146,8 @@ class Theme(Model):
     priorities: list[Priority]
 
 
-class CommunityStrategy(Model):
+class CommunityStrategy(Document):
+    KIND: ClassVar[Kind] = Kind.COMMUNITY_STRATEGY
     title: Text
     period: YearRangeField = Field(description="First and last year the strategy covers, as 2024-2034.")
     status: StrategyStatus
@@ -148,7 +157,8 @@ class CommunityStrategy(Model):
     themes: list[Theme]
 
 
-class RenewalStrategy(Model):
+class RenewalStrategy(Document):
+    KIND: ClassVar[Kind] = Kind.RENEWAL_STRATEGY
     title: Text
     period: YearRangeField
     status: StrategyStatus
@@ -192,7 +202,8 @@ class Action(Model):
     activity: Activity = Field(description="new for something the partnership adds, existing for work members would do anyway.")
 
 
-class ActionPlan(Model):
+class ActionPlan(Document):
+    KIND: ClassVar[Kind] = Kind.ACTION_PLAN
     title: Text
     kind: PlanKind
     period: YearRangeField
@@ -221,7 +232,8 @@ class Observation(Model):
     note: Text | None = None
 
 
-class Indicator(Model):
+class Indicator(Document):
+    KIND: ClassVar[Kind] = Kind.INDICATOR
     id: Id
     title: Text
     definition: Text
@@ -253,7 +265,8 @@ class Measure(Model):
     note: Text | None = None
 
 
-class Agreement(Model):
+class Agreement(Document):
+    KIND: ClassVar[Kind] = Kind.AGREEMENT
     title: Text
     parties: list[Id] = Field(description="Ids of the thematic partnerships that agree, and 'board' for the partnership board.")
     themes: list[Id]
@@ -281,7 +294,8 @@ class IndicatorValue(Model):
     note: Text | None = None
 
 
-class ProgressUpdate(Model):
+class ProgressUpdate(Document):
+    KIND: ClassVar[Kind] = Kind.PROGRESS_UPDATE
     title: Text
     published: Day
     covers: PeriodField = Field(description="The period the update reports on, for example 2026/27 Q2.")

@@ -23,10 +23,10 @@ from strategy_site.model.documents import (
     ActionProgress,
     Agreement,
     CommunityStrategy,
+    Document,
     Indicator,
     IndicatorValue,
     Member,
-    Model,
     Neighbourhood,
     Observation,
     Partnership,
@@ -38,15 +38,8 @@ from strategy_site.model.documents import (
 from strategy_site.model.ruleset import Ruleset, load_ruleset
 from strategy_site.model.validation import validate
 
-MODELS: dict[Kind, type[Model]] = {
-    Kind.PARTNERSHIP: Partnership,
-    Kind.COMMUNITY_STRATEGY: CommunityStrategy,
-    Kind.RENEWAL_STRATEGY: RenewalStrategy,
-    Kind.ACTION_PLAN: ActionPlan,
-    Kind.INDICATOR: Indicator,
-    Kind.AGREEMENT: Agreement,
-    Kind.PROGRESS_UPDATE: ProgressUpdate,
-}
+# Each kind of document in the table of kinds, and the model that reads it.
+MODELS: dict[Kind, type[Document]] = {model.KIND: model for model in Document.__subclasses__()}
 
 # Where each kind of id is declared in the raw files, so that a reference to an
 # organisation whose own entry has a mistake is not also reported as unknown.

@@ -6,13 +6,15 @@ import json
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 from strategy_site.load.files import Kind
 from strategy_site.model.project import MODELS
 from strategy_site.model.ruleset import Ruleset
 
 
 def schemas() -> dict[str, dict[str, Any]]:
-    models = {kind.value: model for kind, model in MODELS.items()}
+    models: dict[str, type[BaseModel]] = {kind.value: model for kind, model in MODELS.items()}
     models[Kind.RULESET.value] = Ruleset
     result = {}
     for name, model in models.items():

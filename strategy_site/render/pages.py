@@ -29,7 +29,8 @@ import jinja2
 from markdown.extensions.toc import slugify
 from markupsafe import Markup
 
-from strategy_site.model.documents import MARKDOWN_FIELDS
+from strategy_site.load.kinds import BY_KIND
+from strategy_site.model.documents import MARKDOWN_FIELDS, Document
 from strategy_site.model.progress import IndicatorProgress, action_status_counts, trend_counts
 from strategy_site.model.project import Project
 from strategy_site.render import html_parts
@@ -235,7 +236,7 @@ def _specs(project: Project, report: Report | None) -> list[_Spec]:
         specs.append(_Spec("completeness.md", "completeness.html.j2", "How complete is the strategy?", "About this site", [], everything))
     if project.partnership:
         partnership = project.partnership
-        specs.append(_Spec(page_path(project, partnership), "partnership.html.j2", "Who we are", "About this site", [partnership], list(agreements),
+        specs.append(_Spec(page_path(project, partnership), "partnership.html.j2", "Who we are", _page_kind(partnership), [partnership], list(agreements),
                            {"doc": partnership}))
         for member in project.members:
             reads = [*project.actions_led_by.get(member.id, []), *project.actions_supported_by.get(member.id, []),
@@ -243,7 +244,7 @@ def _specs(project: Project, report: Report | None) -> list[_Spec]:
             specs.append(_Spec(page_path(project, member), "partner.html.j2", member.name, "Partner", [member], reads, {"member": member}))
     if project.strategy:
         strategy = project.strategy
-        specs.append(_Spec(page_path(project, strategy), "strategy.html.j2", strategy.title, "Document", [strategy], [], {"doc": strategy}))
+        specs.append(_Spec(page_path(project, strategy), "strategy.html.j2", strategy.title, _page_kind(strategy), [strategy], [], {"doc": strategy}))
         for theme in project.themes:
             reads = [model for priority in theme.priorities for model in _priority_reads(project, priority)]
             specs.append(_Spec(page_path(project, theme), "theme.html.j2", theme.name, "Theme", [theme], reads, {"theme": theme}))
@@ -252,9 +253,9 @@ def _specs(project: Project, report: Report | None) -> list[_Spec]:
                                    _priority_reads(project, priority), {"priority": priority, "theme": theme}))
     if project.renewal_strategy:
         doc = project.renewal_strategy
-        specs.append(_Spec(page_path(project, doc), "renewal-strategy.html.j2", doc.title, "Document", [doc], list(plans), {"doc": doc}))
+        specs.append(_Spec(page_path(project, doc), "renewal-strategy.html.j2", doc.title, _page_kind(doc), [doc], list(plans), {"doc": doc}))
     for plan in plans:
-        specs.append(_Spec(page_path(project, plan), "action-plan.html.j2", plan.title, "Action plan", [plan], list(updates), {"doc": plan}))
+        specs.append(_Spec(page_path(project, plan), "action-plan.html.j2", plan.title, _page_kind(plan), [plan], list(updates), {"doc": plan}))
     for action in project.actions:
         history = [update for update, _ in project.status_history(action)]
         moved = [project.indicator_by_id[i] for i in action.indicators if i in project.indicator_by_id]
@@ -262,14 +263,19 @@ def _specs(project: Project, report: Report | None) -> list[_Spec]:
                            {"action": action}))
     for indicator in indicators:
         moving = project.actions_moving.get(indicator.id, [])
-        specs.append(_Spec(page_path(project, indicator), "indicator.html.j2", indicator.title, "Indicator", [indicator], [*updates, *moving],
+        specs.append(_Spec(page_path(project, indicator), "indicator.html.j2", indicator.title, _page_kind(indicator), [indicator], [*updates, *moving],
                            {"doc": indicator}))
     for agreement in agreements:
-        specs.append(_Spec(page_path(project, agreement), "agreement.html.j2", agreement.title, "Agreement", [agreement], [], {"doc": agreement}))
+        specs.append(_Spec(page_path(project, agreement), "agreement.html.j2", agreement.title, _page_kind(agreement), [agreement], [], {"doc": agreement}))
     for update in updates:
-        specs.append(_Spec(page_path(project, update), "progress-update.html.j2", update.title, "Progress update", [update],
+        specs.append(_Spec(page_path(project, update), "progress-update.html.j2", update.title, _page_kind(update), [update],
                            [*plans, *indicators], {"doc": update}))
     return specs
+
+
+def _page_kind(document: Document) -> str:
+    """What search results call the page of a document, from the table of kinds."""
+    return BY_KIND[document.KIND].page
 
 
 def _priority_reads(project: Project, priority: Any) -> list[Any]:
