@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Sequence
 
 
 def number(value: float) -> str:
@@ -23,3 +24,8 @@ def long_date(day: dt.date | None) -> str:
 def plural(count: int, word: str, many: str | None = None) -> str:
     """1 action, 2 actions; ``many`` for irregular plurals."""
     return f"{count} {word if count == 1 else many or word + 's'}"
+
+
+def listed(words: Sequence[str], conjunction: str = "and") -> str:
+    """public, private and voluntary; with ``conjunction`` "or": public, private or voluntary."""
+    return f"{', '.join(words[:-1])} {conjunction} {words[-1]}" if len(words) > 1 else "".join(words)

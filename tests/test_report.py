@@ -16,7 +16,8 @@ from strategy_site.check import run_checks
 from strategy_site.cli import main
 from strategy_site.model.project import load_project
 from strategy_site.report.accreditation import Verdict, checklist
-from strategy_site.report.assessment import Assessment, Item, Result, assess
+from strategy_site.report.assessment import Assessment, Item, assess
+from strategy_site.report.measure import Result
 from strategy_site.report.readability import readability, syllables
 from strategy_site.report.weights import DEFAULT_WEIGHTS, load_weights
 from tests.conftest import FIXTURES, REPO, TODAY, edit, line_of
@@ -44,15 +45,15 @@ def run_git(folder: Path, *args: str) -> None:
 # --- the measures ----------------------------------------------------------------
 
 
-def test_the_minimal_partnership_scores_81_as_counted_by_hand(project_dir: Path) -> None:
+def test_the_minimal_partnership_scores_80_as_counted_by_hand(project_dir: Path) -> None:
     # Weights of the measures met: partnership sectors 3 and agreement signed 2; each of the three
     # documents' sections 3 and review date 1 (12); the priority's action and indicator 3 + 3;
-    # the action's seven measures 15; the indicator's six measures 11: 49 in all.
+    # the action's seven measures 15; the indicator's five measures 10: 48 in all.
     # Partly met, counting half: the strategy's and the agreement's plain language, 1 each: 1.
     # Not met: lead spread 2, partners involved 2, three stub sections 2 + 2 + 2, and the renewal
-    # strategy's plain language 1: 11. Score = 100 x (49 + 1) / (49 + 2 + 11) = 80.6, so 81.
+    # strategy's plain language 1: 11. Score = 100 x (48 + 1) / (48 + 2 + 11) = 80.3, so 80.
     overall = assessment_of(project_dir).overall
-    assert (overall.score, overall.met, overall.partly, overall.not_met) == (81, 23, 2, 6)
+    assert (overall.score, overall.met, overall.partly, overall.not_met) == (80, 22, 2, 6)
 
 
 def test_an_action_without_a_lead_fails_the_lead_measure_on_its_line(project_dir: Path) -> None:
@@ -104,7 +105,7 @@ def test_an_unsigned_agreement_is_partly_signed(project_dir: Path) -> None:
 
 def test_a_theme_score_covers_its_priorities_actions_and_indicators(project_dir: Path) -> None:
     [theme] = assessment_of(project_dir).scores_of("theme")
-    assert (theme.key, theme.score, theme.met) == ("safety", 100, 15)  # 2 priority + 7 action + 6 indicator measures
+    assert (theme.key, theme.score, theme.met) == ("safety", 100, 14)  # 2 priority + 7 action + 5 indicator measures
 
 
 @pytest.mark.parametrize("file,old,new,subject,measure,evidence", [
@@ -157,7 +158,7 @@ def test_the_reading_ease_is_judged_as_it_is_shown(
     class Fixed:
         words, reading_ease = 84, ease
 
-    monkeypatch.setattr("strategy_site.report.assessment.readability", lambda text: Fixed())
+    monkeypatch.setattr("strategy_site.report.areas.documents.readability", lambda text: Fixed())
     plain = item(assessment_of(project_dir), "neighbourhood-renewal-strategy.md", "plain-language")
     assert (plain.result, plain.evidence) == (result, f"Flesch reading ease {shown} over 84 words (aim for 60 or more)")
 
@@ -199,16 +200,16 @@ def test_the_weights_come_from_the_file(project_dir: Path, tmp_path: Path, capsy
     text = DEFAULT_WEIGHTS.read_text(encoding="utf-8")
     weights.write_text(text.replace("lead-spread: 2", "lead-spread: 40"), encoding="utf-8")
     assert main([*REPORT, "--weights", str(weights), "--format", "json"]) == 0
-    # 49 + 1 met of 49 + 2 + 11 + 38 = 100: the heavier unmet measure pulls the score down to 50.
-    assert json.loads(capsys.readouterr().out)["score"] == 50
+    # 48 + 1 met of 48 + 2 + 11 + 38 = 99: the heavier unmet measure pulls the score down to 49.
+    assert json.loads(capsys.readouterr().out)["score"] == 49
 
 
 def test_a_broken_weights_file_is_a_plain_error(project_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     weights = tmp_path / "weights.yml"
-    weights.write_text("weights:\n  action:\n    lead: lots\n", encoding="utf-8")
+    weights.write_text(DEFAULT_WEIGHTS.read_text(encoding="utf-8").replace("    lead: 3 ", "    lead: lots "), encoding="utf-8")
     assert main([*REPORT, "--weights", str(weights)]) == 2
-    err = capsys.readouterr().err
-    assert err.startswith(f"strategy-site: the weights file {weights} has a problem at ")
+    assert capsys.readouterr().err == (f'strategy-site: {weights}:{line_of(weights, "lead: lots")}:11: the weight of the action measure "lead" '
+                                       'is "lots"; write a number of 0 or more (0 leaves the measure out of the scores)\n')
 
 
 # --- the accreditation checklist --------------------------------------------------
@@ -236,7 +237,7 @@ def test_the_summary_leads_with_the_score_in_words(project_dir: Path, capsys: py
     assert main(REPORT) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "Completeness report for Fernley Partnership, 23 November 2026"
-    assert lines[2] == "Overall score: 81 out of 100 (23 measures met, 2 partly met, 6 not met)."
+    assert lines[2] == "Overall score: 80 out of 100 (22 measures met, 2 partly met, 6 not met)."
     assert "  met                        1. Effective: actions have a lead and a date, and progress is reported" in lines
 
 
@@ -261,7 +262,7 @@ def test_the_html_report_puts_the_summary_before_the_details(project_dir: Path, 
     assert main([*REPORT, "--format", "html", "--templates", str(REPO / "templates/report")]) == 0
     html = capsys.readouterr().out
     assert html.index('<h2 id="summary">') < html.index('<h2 id="checklist">') < html.index('<h2 id="details">')
-    assert '<span class="score">81</span> out of 100' in html
+    assert '<span class="score">80</span> out of 100' in html
     assert '<a href="src/action-plans/2026-27.yml#L' not in html  # without --source-url, plain relative links
     assert 'href="src/action-plans/2026-27.yml"' in html
 
@@ -269,7 +270,7 @@ def test_the_html_report_puts_the_summary_before_the_details(project_dir: Path, 
 def test_the_csv_has_one_row_per_measure(project_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main([*REPORT, "--format", "csv"]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
-    assert len(rows) == 31
+    assert len(rows) == 30
     lead = next(r for r in rows if r["subject"] == "SF-01" and r["measure"] == "lead")
     assert (lead["result"], lead["file"], lead["line"], lead["partners"]) == ("met", "src/action-plans/2026-27.yml", "8", "police")
 
@@ -307,7 +308,7 @@ def test_github_annotations_put_each_gap_on_its_line(project_dir: Path, capsys: 
 
 def test_fail_under_exits_1_when_the_score_is_lower(project_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main([*REPORT, "--fail-under", "90"]) == 1
-    assert "the score 81 is under 90" in capsys.readouterr().err
+    assert "the score 80 is under 90" in capsys.readouterr().err
 
 
 def test_fail_on_warning_exits_1_when_check_warns(project_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -332,8 +333,8 @@ def test_since_a_revision_that_removed_a_lead_shows_the_score_drop_and_the_new_f
     assert main([*REPORT, "--since", "board-october", "--format", "json"]) == 0
     changes = json.loads(capsys.readouterr().out)["changes"]
     # Without a lead, the action's lead measure (3) is not met and lead spread no longer applies (-2):
-    # 100 x (46 + 1) / (46 + 2 + 12) = 78.
-    assert (changes["score_before"], changes["score_after"]) == (81, 78)
+    # 100 x (45 + 1) / (45 + 2 + 12) = 78.
+    assert (changes["score_before"], changes["score_after"]) == (80, 78)
     assert [(f["code"], f["file"], f["line"]) for f in changes["new"]] == [("SS401", "src/action-plans/2026-27.yml", 5)]
     assert changes["resolved"] == []
 

@@ -205,8 +205,8 @@ def test_the_completeness_report_is_a_page_of_the_site_with_its_data(site_projec
     site = build(site_project)
     page = read(site, "completeness")
     assert "<h1 class=\"govuk-heading-xl\" id=\"how-complete-is-the-strategy\">How complete is the strategy?</h1>" in page
-    assert '<span class="app-stats__number">81</span> out of 100' in page
-    assert json.loads((site / "data/completeness.json").read_text())["score"] == 81
+    assert '<span class="app-stats__number">80</span> out of 100' in page
+    assert json.loads((site / "data/completeness.json").read_text())["score"] == 80
 
 
 def test_the_completeness_page_can_be_left_out(site_project: Path) -> None:

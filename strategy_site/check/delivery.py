@@ -6,6 +6,8 @@ from collections.abc import Iterator
 
 from strategy_site.check.registry import Context, check
 from strategy_site.findings import Finding, Rule, Severity
+from strategy_site.model.progress import is_overdue
+from strategy_site.model.reviews import review_date, review_field, review_passed, reviewed_documents
 
 NO_LEAD = Rule(
     "SS401",
@@ -71,14 +73,13 @@ REVIEW_OVERDUE = Rule(
     "SS408",
     "review-overdue",
     Severity.WARNING,
-    what="A strategy's next review date has passed.",
-    why="The guidance asks partnerships to review the strategy periodically (para 3.4); a passed date tells "
-    "residents the document may be out of date.",
+    what="A strategy's next review date, or a partnership agreement's review date, has passed.",
+    why="The guidance asks partnerships to review the strategy periodically (para 3.4), and agreements are "
+    "reported on and renewed every year (evaluation Box 1.4); a passed date tells residents the document may "
+    "be out of date.",
     example="next_review: 2025-04-01   # checked in November 2026",
-    instead="Review the strategy and set the next review date.",
+    instead="Review the document and set its next review date: next_review in a strategy, review in an agreement.",
 )
-
-FINISHED = ("complete", "dropped")
 
 
 @check
@@ -119,11 +120,10 @@ def action_dates(context: Context) -> Iterator[Finding]:
                     f"a milestone of action {action.id} ({milestone.date}) falls outside the action's dates",
                     "move the milestone between the start and due dates, or change those dates",
                 )
-        status = project.latest_status(action)
-        if action.due and action.due < context.today and status not in FINISHED:
+        if is_overdue(project, action, context.today):
             yield OVERDUE.at(
                 action.where("due"),
-                f"action {action.id} was due on {action.due:%d %B %Y} and is still '{status}'",
+                f"action {action.id} was due on {action.due:%d %B %Y} and is still '{project.latest_status(action)}'",
                 "report it as complete or dropped in a progress update, or agree and record a new due date",
             )
 
@@ -141,11 +141,12 @@ def baselines(context: Context) -> Iterator[Finding]:
 
 @check
 def reviews(context: Context) -> Iterator[Finding]:
-    project = context.project
-    for strategy in (project.strategy, project.renewal_strategy):
-        if strategy and strategy.next_review < context.today:
+    for document in reviewed_documents(context.project):
+        date = review_date(document)
+        if date and review_passed(document, context.today):
+            field = review_field(document)
             yield REVIEW_OVERDUE.at(
-                strategy.where("next_review"),
-                f'"{strategy.title}" was due for review on {strategy.next_review:%d %B %Y}',
-                "review the strategy and set next_review to the date of the next review",
+                document.where(field),
+                f'"{document.title}" was due for review on {date:%d %B %Y}',
+                f"review the {document.source_file.kind.label} and set {field} to the date of the next review",
             )

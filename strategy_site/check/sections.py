@@ -9,8 +9,7 @@ from strategy_site.check.published_text import matches, published_text
 from strategy_site.check.registry import Context, check
 from strategy_site.findings import Finding, Location, Position, Rule, Severity
 from strategy_site.load.files import MARKDOWN_KINDS
-from strategy_site.load.markdown_source import Section
-from strategy_site.model.ruleset import SectionRule
+from strategy_site.model.sections import is_empty, required_sections_in
 
 SECTION_MISSING = Rule(
     "SS301",
@@ -46,51 +45,26 @@ PLACEHOLDER = Rule(
     "the commentary.",
 )
 
-_WORDS = re.compile(r"[^a-z0-9 ]+")
-
-
-def normalise(heading: str) -> str:
-    """Lower case, punctuation dropped, a leading 'our' or 'the' ignored."""
-    words = _WORDS.sub(" ", heading.lower().replace("-", " ")).split()
-    while words and words[0] in ("our", "the"):
-        words = words[1:]
-    return " ".join(words)
-
-
-def find_section(rule: SectionRule, found: list[Section]) -> Section | None:
-    """The section meeting ``rule``: an explicit id wins, then the first heading in accepted wording."""
-    for section in found:
-        if section.explicit_id == rule.id:
-            return section
-    phrases = [normalise(phrase) for phrase in rule.accepted]
-    for section in found:
-        heading = normalise(section.title)
-        if any(heading == phrase or heading.startswith(phrase + " ") for phrase in phrases):
-            return section
-    return None
-
-
 @check
 def required_sections(context: Context) -> Iterator[Finding]:
     project = context.project
     for source in project.files:
         if source.kind not in MARKDOWN_KINDS or not source.parsed:
             continue
-        for rule in project.ruleset.required_sections(source.kind.value):
-            section = find_section(rule, source.sections)
-            title = rule.title or rule.id
+        for required in required_sections_in(project.ruleset, source):
+            rule, section = required.rule, required.section
             if section is None:
                 accepted = ", ".join(f'"{phrase}"' for phrase in rule.accepted[:3])
                 yield SECTION_MISSING.at(
                     Location(source.path, Position(source.body_line, 1)),
-                    f'the {source.kind.label} has no "{title}" section'
+                    f'the {source.kind.label} has no "{required.title}" section'
                     + (f" ({rule.guidance})" if rule.guidance else ""),
                     f"add a heading such as {accepted}, or mark your own heading with {{#{rule.id}}}",
                 )
-            elif section.words == 0:
+            elif is_empty(section):
                 yield SECTION_EMPTY.at(
                     Location(source.path, section.position),
-                    f'the "{title}" section ("{section.title}") is empty',
+                    f'the "{required.title}" section ("{section.title}") is empty',
                     "write the section's text under its heading",
                 )
 

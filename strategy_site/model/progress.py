@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 from enum import Enum
 
-from strategy_site.model.documents import Indicator, Target
+from strategy_site.model.documents import Action, Indicator, Target
 from strategy_site.model.fields import Period
 from strategy_site.model.project import Project
 
@@ -21,6 +21,8 @@ NO_CHANGE_SHARE = 0.01
 
 # Order matters: the site lists the statuses in this order.
 ACTION_STATUSES = ("complete", "on track", "at risk", "off track", "not started", "dropped")
+# An action at one of these can no longer be late.
+FINISHED_STATUSES = ("complete", "dropped")
 
 
 class Trend(Enum):
@@ -146,6 +148,12 @@ def indicator_progress(project: Project, indicator: Indicator) -> IndicatorProgr
 def all_progress(project: Project) -> dict[str, IndicatorProgress]:
     """Every indicator's progress by id, in the project's order."""
     return {indicator.id: indicator_progress(project, indicator) for indicator in project.indicators}
+
+
+def is_overdue(project: Project, action: Action, today: dt.date) -> bool:
+    """Past its due date and, by its newest progress update, neither complete nor dropped: `check` warns
+    of it (SS404) and the report's not-overdue measure is not met."""
+    return action.due is not None and action.due < today and project.latest_status(action) not in FINISHED_STATUSES
 
 
 def action_status_counts(project: Project) -> dict[str, int]:

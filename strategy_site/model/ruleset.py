@@ -47,6 +47,10 @@ class Ruleset(Model):
         # Any kind may be asked about (a str, not a SectionedKind): one without sections has none.
         return [rule for sectioned, rules in self.sections.items() if sectioned == kind for rule in rules if rule.required]
 
+    def section_rule(self, kind: str, section_id: str) -> SectionRule | None:
+        """How the section ``section_id`` of a document of ``kind`` is recognised, whether it is required or not."""
+        return next((rule for sectioned, rules in self.sections.items() if sectioned == kind for rule in rules if rule.id == section_id), None)
+
     def merged_with(self, local: Ruleset) -> Ruleset:
         sections = {kind: list(rules) for kind, rules in self.sections.items()}
         for kind, rules in local.sections.items():

@@ -6,18 +6,24 @@ public, private, community and voluntary sectors; has common local priorities an
 targets, agreed actions and milestones against measurable baselines; has aligned its
 members' performance management; reduces bureaucracy; and builds on good practice.
 Where the documents cannot settle a criterion, the checklist says so and leaves it
-to the reviewer rather than guess.
+to the reviewer rather than guess. Every verdict is read from the measures or from the
+model's own judgements, with the thresholds of weights.yml, so it cannot contradict them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 
-from strategy_site.check.sections import find_section
-from strategy_site.load.files import Kind
-from strategy_site.report.assessment import SECTORS, Assessment, Item, Result, sector
-from strategy_site.words import plural
+from strategy_site.model.membership import missing_sectors, required_sectors, sectors_not_delivering
+from strategy_site.model.project import Project
+from strategy_site.model.sections import is_substantive, section_of
+from strategy_site.report.assessment import Assessment, Item
+from strategy_site.report.measure import Result
+from strategy_site.report.measures import measures_of
+from strategy_site.report.months import add_months
+from strategy_site.words import listed, plural
 
 
 class Verdict(Enum):
@@ -42,14 +48,26 @@ class Criterion:
     evidence: list[Evidence] = field(default_factory=list)
 
 
+Judgement = tuple[Verdict, list[Evidence]]
+
+
+def _results(assessment: Assessment, area: str, key: str) -> list[Item]:
+    assert key in {m.key for m in measures_of(area)}, f"there is no {area} measure {key}"
+    return [i for i in assessment.items if i.area == area and i.measure == key]
+
+
 def _share(items: list[Item]) -> tuple[int, int]:
     return sum(1 for i in items if i.result is Result.MET), len(items)
 
 
-def _by_share(met: int, total: int, partly_from: float = 0.6) -> Verdict:
+def _by_share(met: int, total: int, partly_from: float) -> Verdict:
     if total and met == total:
         return Verdict.MET
     return Verdict.PARTLY if total and met / total >= partly_from else Verdict.NOT_MET
+
+
+def _by_missing(missing: int, partly_up_to: int) -> Verdict:
+    return Verdict.MET if not missing else Verdict.PARTLY if missing <= partly_up_to else Verdict.NOT_MET
 
 
 def _worst(*verdicts: Verdict) -> Verdict:
@@ -57,119 +75,168 @@ def _worst(*verdicts: Verdict) -> Verdict:
     return min(verdicts, key=order.index)
 
 
-def _measure(assessment: Assessment, area: str, measure: str) -> list[Item]:
-    return [i for i in assessment.items if i.area == area and i.measure == measure]
-
-
 def _gaps(items: list[Item], limit: int = 5) -> list[Evidence]:
     return [Evidence(f"{i.subject}: {i.evidence}", i.path, i.line) for i in items if i.result is not Result.MET][:limit]
 
 
-def checklist(assessment: Assessment) -> list[Criterion]:
-    project, today = assessment.project, assessment.today
-    partnership = project.partnership
-    members_file = partnership.where("members") if partnership else None
-    criteria: list[Criterion] = []
+def _no_sectors_required(project: Project, what: str) -> Judgement:
+    members = project.partnership.where("members") if project.partnership else None
+    return Verdict.JUDGE, [Evidence(f"the partnership's ruleset requires no sector (required_sectors is empty), so {what} is for the reviewer to judge",
+                                    members.path if members else None, members.position.line if members else None)]
 
-    def add(title: str, verdict: Verdict, evidence: list[Evidence]) -> None:
-        criteria.append(Criterion(len(criteria) + 1, title, verdict, evidence))
 
-    # 1. Effective: who does what by when, and reporting that keeps up.
-    led = _measure(assessment, "action", "lead")
-    dated = _measure(assessment, "action", "due-date")
-    recent = [u for u in project.progress_updates if (today - u.published).days <= 183]
+def effective(assessment: Assessment) -> Judgement:
+    """Who does what by when, and reporting that keeps up."""
+    limits = assessment.weights.thresholds
+    led, dated = _results(assessment, "action", "lead"), _results(assessment, "action", "due-date")
     lead_met, total = _share(led)
     dated_met, _ = _share(dated)
-    verdict = _worst(_by_share(lead_met, total), _by_share(dated_met, total), Verdict.MET if recent else Verdict.PARTLY)
-    add("Effective: actions have a lead and a date, and progress is reported", verdict, [
+    months = limits.recent_update_months
+    since = add_months(assessment.today, -months)
+    recent = [u for u in assessment.project.progress_updates if u.published >= since]
+    share = limits.partly_met_from.leads_and_dates
+    verdict = _worst(_by_share(lead_met, total, share), _by_share(dated_met, total, share), Verdict.MET if recent else Verdict.PARTLY)
+    return verdict, [
         Evidence(f"{lead_met} of {total} actions name a lead partner; {dated_met} have a due date"),
-        Evidence(f"{plural(len(recent), 'progress update')} published in the last six months"
+        Evidence(f"{plural(len(recent), 'progress update')} published in the last {plural(months, 'month')}"
                  + (f", the latest on {recent[-1].published:%-d %B %Y}" if recent else ""),
                  recent[-1].source_file.path if recent else None, 1 if recent else None),
         *_gaps(led + dated),
-    ])
+    ]
 
-    # 2. Representative: members from every sector.
-    sectors = {sector(m) for m in partnership.members} if partnership else set()
-    missing = [s for s in SECTORS if s not in sectors]
-    add("Representative: public, private, voluntary and community members",
-        Verdict.MET if not missing else Verdict.PARTLY if len(missing) == 1 else Verdict.NOT_MET,
-        [Evidence(f"{len(partnership.members) if partnership else 0} members; "
-                  + ("every sector is represented" if not missing else "missing: " + ", ".join(missing)),
-                  members_file.path if members_file else None, members_file.position.line if members_file else None)])
 
-    # 3. Strategic: a long-term vision, broken down into priorities that are measured.
-    strategy = project.strategy
-    vision = None
-    if strategy:
-        rule = next((r for r in project.ruleset.required_sections(Kind.COMMUNITY_STRATEGY.value) if r.id == "vision"), None)
-        vision = find_section(rule, strategy.source_file.sections) if rule else None
-    measured = _measure(assessment, "priority", "has-indicator")
+def representative(assessment: Assessment) -> Judgement:
+    """Members from every sector the partnership's ruleset requires, as SS406 and the sectors measure judge it."""
+    project = assessment.project
+    required = required_sectors(project)
+    if not required:
+        return _no_sectors_required(project, "whether its membership is representative")
+    missing = missing_sectors(project)
+    members = project.partnership.where("members") if project.partnership else None
+    return _by_missing(len(missing), assessment.weights.thresholds.sectors_missing_partly), [
+        Evidence(f"{len(project.members)} members; "
+                 + (f"every required sector is represented: {listed(required)}" if not missing else "missing: " + ", ".join(missing)),
+                 members.path if members else None, members.position.line if members else None)]
+
+
+def strategic(assessment: Assessment) -> Judgement:
+    """A long-term vision, broken down into priorities that are measured."""
+    project, strategy = assessment.project, assessment.project.strategy
+    vision = section_of(project.ruleset, strategy.source_file, "vision") if strategy else None
+    measured = _results(assessment, "priority", "has-indicator")
     measured_met, priorities = _share(measured)
-    add("Strategic: a long-term vision with measurable priorities",
-        _worst(Verdict.MET if vision else Verdict.NOT_MET, _by_share(measured_met, priorities)),
-        [Evidence("the community strategy states a long-term vision" if vision else "no long-term vision section found",
-                  strategy.source_file.path if strategy else None, vision.position.line if vision else None),
-         Evidence(f"{measured_met} of {priorities} priorities are measured by an indicator"), *_gaps(measured)])
+    share = assessment.weights.thresholds.partly_met_from.measured_priorities
+    return _worst(Verdict.MET if vision else Verdict.NOT_MET, _by_share(measured_met, priorities, share)), [
+        Evidence("the community strategy states a long-term vision" if vision else "no long-term vision section found",
+                 strategy.source_file.path if strategy else None, vision.position.line if vision else None),
+        Evidence(f"{measured_met} of {priorities} priorities are measured by an indicator"), *_gaps(measured)]
 
-    # 4. Involves the sectors: each sector leads or supports some of the work.
-    active = {sector(m) for m in (partnership.members if partnership else [])
-              if m.id in project.actions_led_by or m.id in project.actions_supported_by}
-    idle = [s for s in SECTORS if s not in active]
-    add("Involves the sectors in delivery, not only in membership",
-        Verdict.MET if not idle else Verdict.PARTLY if len(idle) == 1 else Verdict.NOT_MET,
-        [Evidence("members from every sector lead or support actions" if not idle
-                  else "no " + " or ".join(idle) + " member leads or supports an action")])
 
-    # 5. Common local priorities and targets.
-    targeted = _measure(assessment, "indicator", "target")
+def involves_sectors(assessment: Assessment) -> Judgement:
+    """Each required sector leads or supports some of the work."""
+    project = assessment.project
+    if not required_sectors(project):
+        return _no_sectors_required(project, "whether the sectors take part in delivery")
+    idle = sectors_not_delivering(project)
+    return _by_missing(len(idle), assessment.weights.thresholds.sectors_missing_partly), [
+        Evidence("members from every required sector lead or support actions" if not idle
+                 else f"no {listed(idle, 'or')} member leads or supports an action")]
+
+
+def priorities_and_targets(assessment: Assessment) -> Judgement:
+    project = assessment.project
+    targeted = _results(assessment, "indicator", "target")
     targeted_met, indicators = _share(targeted)
-    add("Common local priorities and targets", _by_share(targeted_met, indicators, 0.5),
-        [Evidence(f"{len(project.priorities)} priorities in {len(project.themes)} themes; "
-                  f"{targeted_met} of {indicators} indicators have a target with a date"), *_gaps(targeted)])
+    return _by_share(targeted_met, indicators, assessment.weights.thresholds.partly_met_from.targets), [
+        Evidence(f"{len(project.priorities)} priorities in {len(project.themes)} themes; "
+                 f"{targeted_met} of {indicators} indicators have a target with a date"), *_gaps(targeted)]
 
-    # 6. Agreed actions and milestones.
-    milestones = _measure(assessment, "action", "milestones")
-    signed = _measure(assessment, "partnership", "agreements-signed")
-    milestones_met, _ = _share(milestones)
+
+def actions_and_milestones(assessment: Assessment) -> Judgement:
+    """Milestones are in the action plans. Signed agreements are one partnership's way of showing the actions
+    are agreed (evaluation Box 1.4), not a requirement of guidance 2.6: without them, agreement is for the reviewer."""
+    shares = assessment.weights.thresholds.partly_met_from
+    milestones = _results(assessment, "action", "milestones")
+    signed = _results(assessment, "partnership", "agreements-signed")
+    milestones_met, total = _share(milestones)
     signed_met, agreements = _share(signed)
-    add("Agreed actions and milestones",
-        _worst(_by_share(milestones_met, total), _by_share(signed_met, agreements, 0.5) if agreements else Verdict.NOT_MET),
-        [Evidence(f"{milestones_met} of {total} actions have milestones"),
-         Evidence(f"{signed_met} of {agreements} partnership agreements are signed by all their signatories"),
-         *_gaps(milestones + signed)])
+    planned = _by_share(milestones_met, total, shares.milestones)
+    evidence = [Evidence(f"{milestones_met} of {total} actions have milestones")]
+    if agreements:
+        verdict = _worst(planned, _by_share(signed_met, agreements, shares.signed_agreements))
+        evidence.append(Evidence(f"{signed_met} of {agreements} partnership agreements are signed by all their signatories"))
+    else:
+        verdict = Verdict.JUDGE if planned is Verdict.MET else planned
+        evidence.append(Evidence("there are no partnership agreements: they are one way to show that partners agreed the actions "
+                                 "(evaluation Box 1.4), not a requirement of guidance 2.6, so whether the actions were agreed is "
+                                 "for the reviewer to judge, for example from the board's minutes"))
+    return verdict, evidence + _gaps(milestones + signed)
 
-    # 7. Measurable baselines.
-    baselines = _measure(assessment, "indicator", "baseline")
-    baseline_met, _ = _share(baselines)
-    add("Measurable baselines", _by_share(baseline_met, indicators, 0.5),
-        [Evidence(f"{baseline_met} of {indicators} indicators have a baseline"), *_gaps(baselines)])
 
-    # 8. Aligned performance management: someone answers for each measure, and figures are kept up.
+def measurable_baselines(assessment: Assessment) -> Judgement:
+    baselines = _results(assessment, "indicator", "baseline")
+    baseline_met, indicators = _share(baselines)
+    return _by_share(baseline_met, indicators, assessment.weights.thresholds.partly_met_from.baselines), [
+        Evidence(f"{baseline_met} of {indicators} indicators have a baseline"), *_gaps(baselines)]
+
+
+def performance_management(assessment: Assessment) -> Judgement:
+    """Someone answers for each measure, and its figures are kept up."""
+    project, shares = assessment.project, assessment.weights.thresholds.partly_met_from
     responsible = [i for i in project.indicators if i.responsible in project.partner_by_id]
-    fresh = _measure(assessment, "indicator", "up-to-date")
-    fresh_met, _ = _share(fresh)
-    add("Members' performance management is aligned",
-        _worst(_by_share(len(responsible), indicators), _by_share(fresh_met, indicators, 0.5)),
-        [Evidence(f"{len(responsible)} of {indicators} indicators name the partner that reports them"),
-         Evidence(f"{fresh_met} of {indicators} indicators have up-to-date figures"), *_gaps(fresh)])
+    fresh = _results(assessment, "indicator", "up-to-date")
+    fresh_met, indicators = _share(fresh)
+    return _worst(_by_share(len(responsible), indicators, shares.reporting_partners), _by_share(fresh_met, indicators, shares.up_to_date)), [
+        Evidence(f"{len(responsible)} of {indicators} indicators name the partner that reports them"),
+        Evidence(f"{fresh_met} of {indicators} indicators have up-to-date figures"), *_gaps(fresh)]
 
-    # 9. Reduces bureaucracy: a judgement the documents can inform but not make.
-    add("Reduces bureaucracy", Verdict.JUDGE,
-        [Evidence(f"{plural(len(project.action_plans), 'action plan')} and {plural(len(project.progress_updates), 'progress update')} "
-                  "in one shared format; whether this replaced separate plans and reports is for the reviewer to judge")])
 
-    # 10. Builds on good practice: the renewal strategy's local action on learning (guidance 4.19).
+def reduces_bureaucracy(assessment: Assessment) -> Judgement:
+    """A judgement the documents can inform but not make."""
+    project = assessment.project
+    return Verdict.JUDGE, [
+        Evidence(f"{plural(len(project.action_plans), 'action plan')} and {plural(len(project.progress_updates), 'progress update')} "
+                 "in one shared format; whether this replaced separate plans and reports is for the reviewer to judge")]
+
+
+def good_practice(assessment: Assessment) -> Judgement:
+    """In a Neighbourhood Renewal Fund area, the renewal strategy's local action on learning (guidance 4.19);
+    elsewhere no document must say how the partnership learns, so the community strategy's section on it, if any."""
+    project, least = assessment.project, assessment.weights.thresholds.substantive_words
+    if project.partnership is not None and not project.partnership.neighbourhood_renewal_fund:
+        strategy = project.strategy
+        found = section_of(project.ruleset, strategy.source_file, "learning") if strategy else None
+        where = strategy.source_file.path if strategy else None
+        if found is None:
+            return Verdict.JUDGE, [Evidence("outside Neighbourhood Renewal Fund areas no document must have a section on learning "
+                                            "(guidance 4.19 asks it of renewal strategies) and the community strategy has none, so "
+                                            "whether the partnership builds on good practice is for the reviewer to judge", where)]
+        brief = not is_substantive(found, least)
+        return Verdict.PARTLY if brief else Verdict.MET, [
+            Evidence("the community strategy has a section on learning and good practice" + (", but only briefly" if brief else ""),
+                     where, found.position.line)]
     renewal = project.renewal_strategy
-    learning = None
-    if renewal:
-        rule = next((r for r in project.ruleset.required_sections(Kind.RENEWAL_STRATEGY.value) if r.id == "learning"), None)
-        learning = find_section(rule, renewal.source_file.sections) if rule else None
-    substantive = learning is not None and learning.words >= assessment.weights.thresholds.substantive_words
-    add("Builds on good practice",
-        Verdict.MET if substantive else Verdict.PARTLY if learning else Verdict.NOT_MET,
-        [Evidence(("the renewal strategy sets out local action on learning" + ("" if substantive else ", but only briefly"))
-                  if learning else "no section on local action on learning in the renewal strategy",
-                  renewal.source_file.path if renewal else None, learning.position.line if learning else None)])
-    return criteria
+    learning = section_of(project.ruleset, renewal.source_file, "learning") if renewal else None
+    substantive = learning is not None and is_substantive(learning, least)
+    return Verdict.MET if substantive else Verdict.PARTLY if learning else Verdict.NOT_MET, [
+        Evidence(("the renewal strategy sets out local action on learning" + ("" if substantive else ", but only briefly"))
+                 if learning else "no section on local action on learning in the renewal strategy",
+                 renewal.source_file.path if renewal else None, learning.position.line if learning else None)]
 
+
+CRITERIA: tuple[tuple[str, Callable[[Assessment], Judgement]], ...] = (
+    ("Effective: actions have a lead and a date, and progress is reported", effective),
+    ("Representative: members from every sector the partnership requires", representative),
+    ("Strategic: a long-term vision with measurable priorities", strategic),
+    ("Involves the sectors in delivery, not only in membership", involves_sectors),
+    ("Common local priorities and targets", priorities_and_targets),
+    ("Agreed actions and milestones", actions_and_milestones),
+    ("Measurable baselines", measurable_baselines),
+    ("Members' performance management is aligned", performance_management),
+    ("Reduces bureaucracy", reduces_bureaucracy),
+    ("Builds on good practice", good_practice),
+)
+
+
+def checklist(assessment: Assessment) -> list[Criterion]:
+    return [Criterion(number, title, *judge(assessment)) for number, (title, judge) in enumerate(CRITERIA, start=1)]

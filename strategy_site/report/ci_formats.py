@@ -14,8 +14,9 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
 from strategy_site.findings import RULES, Finding, Severity
-from strategy_site.report.assessment import Item, Result
+from strategy_site.report.assessment import Item
 from strategy_site.report.making import Report
+from strategy_site.report.measure import Result
 from strategy_site.text_safety import printable, xml_chars
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

@@ -1,4 +1,4 @@
-"""The report as data: JSON (shape documented in docs/report-json.md) and a CSV of every measured item."""
+"""The report as data: JSON (shape documented in docs/reports.md, "JSON shape") and a CSV of every measured item."""
 
 from __future__ import annotations
 
