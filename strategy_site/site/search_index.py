@@ -25,7 +25,7 @@ import shutil
 import subprocess
 import tempfile
 import threading
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 log = logging.getLogger(__name__)
@@ -60,7 +60,7 @@ class SearchIndexStats:
 class SearchIndex:
     """Pagefind, running beside the build as a service: each page is handed to it as soon as it is written, so
     it indexes on another processor core while the build makes the next pages, and ``write`` only has to
-    write the index at the end.
+    write the index out at the end.
 
     Pagefind's service reads requests on its standard input and answers on its standard output, each a
     base64-encoded JSON message followed by a comma; a thread reads the answers, so neither side ever
@@ -110,9 +110,18 @@ class SearchIndex:
                 raise SearchNotIndexed(f"the search index was not made: Pagefind stopped with this error: {_one_line(' '.join(self._errors))}")
             if self.pages == 0:
                 raise SearchNotIndexed("the search index was not made: there are no pages to index")
-            self._wait(self._send({"type": "WriteFiles", "index_id": self._index, "output_path": str(bundle)}))
-            for name in UNUSED_FILES:
-                (bundle / name).unlink(missing_ok=True)
+            # Pagefind hands over the files and they are written here: its own writing can answer before
+            # the last file is on disk, and a build must not swap in half an index.
+            answer = self._wait(self._send({"type": "GetFiles", "index_id": self._index}))
+            for file in answer.get("files", []):
+                name = PurePosixPath(str(file["path"]))
+                if name.name in UNUSED_FILES:
+                    continue
+                if name.is_absolute() or ".." in name.parts:
+                    raise SearchNotIndexed(f"the search index was not made: Pagefind named a file outside its folder ({name})")
+                target = bundle.joinpath(*name.parts)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(base64.b64decode(file["content"]))
             return _stats(bundle)
         except BaseException:
             shutil.rmtree(bundle, ignore_errors=True)  # never half an index: the folder was not there before
