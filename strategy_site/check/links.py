@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import posixpath
 import urllib.parse
@@ -56,6 +57,7 @@ def links_to_nothing(context: Context) -> Iterator[Finding]:
                 )
 
 
+@functools.lru_cache(maxsize=8192)  # asked for every file and every link; resolving a path is system calls
 def _inside(path: str, root: str) -> str:
     """``path`` relative to the source folder, written with '/' as links are."""
     return os.path.relpath(os.path.realpath(path), root).replace(os.sep, "/")
