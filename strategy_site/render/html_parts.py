@@ -9,12 +9,15 @@ escapes what it is given, as autoescaping templates do: only Markup passes throu
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from markupsafe import Markup, escape
 
-from strategy_site.words import long_date
+from strategy_site.model.documents import Action
+from strategy_site.model.progress import IndicatorProgress
+from strategy_site.model.project import Project
+from strategy_site.words import long_date, number
 
 TAG_COLOURS = {
     "complete": "green", "on track": "blue", "at risk": "yellow", "off track": "red", "not started": "grey", "dropped": "grey",
@@ -51,3 +54,58 @@ def linker(link: Callable[..., str]) -> Callable[..., Markup]:
     def a(words: Any, target: Any, anchor: str = "") -> Markup:
         return Markup(f'<a class="govuk-link" href="{escape(link(target, anchor))}">{escape(words)}</a>')
     return a
+
+
+def table(names: Sequence[str], rows: Iterable[Markup]) -> Markup:
+    """A GOV.UK table of ``rows`` (made by row()) under a header of ``names``. The roles keep the table's
+    meaning for screen readers when narrow screens show each row as a card."""
+    stack = " app-table--stack" if len(names) >= STACK_FROM else ""
+    header = "".join(f'<th class="govuk-table__header" role="columnheader" scope="col">{escape(name)}</th>\n' for name in names)
+    return Markup(
+        f'<table class="govuk-table{stack}" role="table">\n<thead class="govuk-table__head" role="rowgroup">\n'
+        f'<tr class="govuk-table__row" role="row">\n{header}</tr>\n</thead>\n<tbody class="govuk-table__body" role="rowgroup">\n'
+        + "\n".join(rows) + "\n</tbody>\n</table>"
+    )
+
+
+ACTION_COLUMNS = ("Action", "Theme", "Lead partner", "Status", "Due")
+INDICATOR_COLUMNS = ("Indicator", "Latest figure", "Target", "Trend", "Against the target")
+
+
+def actions_table(project: Project, a: Callable[..., Markup]) -> Callable[[Sequence[Action]], Markup]:
+    """``actions_table(actions)``: who leads each action, its theme, status and due date, in a table readers can
+    filter and sort (app.js enhances every .app-filter-table). ``a`` makes links from the page it is on."""
+    def render(actions: Sequence[Action]) -> Markup:
+        rows = []
+        for action in actions:
+            theme = project.theme_of_priority.get(action.priority) if action.priority else None
+            lead = project.partner_by_id.get(action.lead) if action.lead else None
+            rows.append(row(ACTION_COLUMNS, [
+                a(f"{action.id}: {action.title}", action),
+                theme.name if theme else "not linked",
+                lead.name if lead else "none named",
+                tag(project.latest_status(action)),
+                when(action.due) if action.due else "no date",
+            ]))
+        return Markup('<div class="app-filter-table">\n') + table(ACTION_COLUMNS, rows) + Markup("\n</div>")
+    return render
+
+
+def indicators_table(project: Project, progress: Mapping[str, IndicatorProgress], a: Callable[..., Markup]) -> Callable[[Iterable[str]], Markup]:
+    """``indicators_table(ids)``: each indicator's latest figure, target, trend and progress against the target."""
+    def render(ids: Iterable[str]) -> Markup:
+        rows = []
+        for id_ in ids:
+            if id_ not in progress:
+                continue
+            item, indicator = progress[id_], project.indicator_by_id.get(id_)
+            latest, target = item.latest, item.target
+            rows.append(row(INDICATOR_COLUMNS, [
+                a(indicator.title, indicator) if indicator else id_,
+                f"{number(latest.value)} ({latest.period})" if latest else "none yet",
+                f"{number(target.value)} by {target.by}" if target else "none set",
+                tag(item.trend.value),
+                tag(item.target_status.value),
+            ]))
+        return table(INDICATOR_COLUMNS, rows)
+    return render
