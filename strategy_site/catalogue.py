@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import strategy_site.check  # noqa: F401  (imports every rule so that it registers)
 from strategy_site.findings import RULES, Rule
+from strategy_site.traceability import load_traceability
+from strategy_site.traceability_page import sources_of
 
 
 def all_rules() -> list[Rule]:
@@ -26,6 +28,9 @@ def catalogue_markdown() -> str:
     for rule in all_rules():
         lines += ["", f"## {rule.code}", "", f"**{rule.name}** ({rule.severity.value})", "", f"**What it does.** {rule.what}", ""]
         lines += [f"**Why it matters.** {rule.why}", ""]
+        sources = sources_of(rule.code, load_traceability())
+        if sources:
+            lines += [f"**Sources.** {sources} (see [traceability](traceability.md)).", ""]
         if rule.example:
             lines += ["**Example.**", "", "```yaml", rule.example, "```", ""]
         if rule.instead:

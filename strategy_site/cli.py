@@ -63,6 +63,12 @@ def _rules(args: argparse.Namespace) -> int:
     return rules.run()
 
 
+def _traceability(args: argparse.Namespace) -> int:
+    from strategy_site.commands import traceability
+
+    return traceability.run(args.tests)
+
+
 def _schema(args: argparse.Namespace) -> int:
     from strategy_site.commands import schema
 
@@ -124,6 +130,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     rules = commands.add_parser("rules", help="print the rule catalogue as Markdown")
     rules.set_defaults(run=_rules)
+
+    traceability = commands.add_parser("traceability", help="print how each requirement of the sources is tested, as Markdown")
+    traceability.add_argument("--tests", type=Path, default=Path("tests"),
+                              help="the folder of test files, searched for the test that proves each rule and measure (default: tests)")
+    traceability.set_defaults(run=_traceability)
 
     schema = commands.add_parser("schema", help="write JSON Schema files for editors")
     schema.add_argument("--out", type=Path, default=Path("schemas"), help="folder to write into (default: schemas)")

@@ -44,10 +44,11 @@ def test_a_new_partnership_starts_checks_builds_and_publishes_from_the_wheel(ins
     env = {**os.environ, "PATH": f"{installed}{os.pathsep}{os.environ['PATH']}", "PRE_COMMIT_HOME": str(tmp_path / "pre-commit")}
     fernley = tmp_path / "fernley"
 
-    # Start: every document kind as a skeleton, and check lists only its placeholders.
+    # Start: every document kind as a skeleton, and check lists its placeholders, and warns of the targets and
+    # the renewal strategy the partnership has still to agree.
     run(tool, "init", fernley, "--name", "Fernley Partnership", "--area", "Borough of Fernley", "--nrf", cwd=tmp_path)
     listed = json.loads(run(tool, "check", "strategy_src", "--format", "json", cwd=fernley, expect=1))
-    assert listed["findings"] and {finding["code"] for finding in listed["findings"]} == {"SS303"}
+    assert listed["findings"] and {finding["code"] for finding in listed["findings"]} == {"SS303", "SS419", "SS420", "SS424"}
 
     # Fill the skeleton: then check is clean.
     shutil.rmtree(fernley / "strategy_src")

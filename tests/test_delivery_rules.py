@@ -59,7 +59,8 @@ def test_a_dropped_action_is_never_overdue(project_dir: Path) -> None:
     edit(project_dir / PLAN, "status: on track", "status: dropped")
     edit(project_dir / "progress/2026-11-10-quarter-2.md", "    status: on track", "    status: dropped")
 
-    assert findings_for(project_dir, today=dt.date(2027, 5, 1)) == []
+    # (With its only action dropped, the burglary target has no action behind it: that is SS428's.)
+    assert [f for f in findings_for(project_dir, today=dt.date(2027, 5, 1)) if f.code == "SS404"] == []
 
 
 def test_a_target_without_a_baseline_is_reported_at_the_targets(project_dir: Path) -> None:
@@ -76,7 +77,8 @@ def test_an_indicator_without_targets_needs_no_baseline(project_dir: Path) -> No
     indicator = project_dir / "indicators/burglary-rate.yml"
     edit(indicator, "baseline:\n  value: 21.4\n  period: 2022/23\ntargets:\n  - value: 15\n    by: 2027/28\n    kind: floor\n", "")
 
-    assert findings_for(project_dir) == []
+    # (A priority and a renewal strategy with no target are weaknesses of their own: SS424 and SS419.)
+    assert [f for f in findings_for(project_dir) if f.code == "SS405"] == []
 
 
 def test_a_membership_without_the_private_sector_is_reported(project_dir: Path) -> None:

@@ -8,9 +8,11 @@ import time
 from pathlib import Path
 
 from strategy_site.check import (  # noqa: F401  (they register)
+    accountability,
     delivery,
     documents,
     figures,
+    governance,
     identity,
     links,
     markdown_safety,
@@ -18,7 +20,9 @@ from strategy_site.check import (  # noqa: F401  (they register)
     published_text,
     raw_html,
     references,
+    renewal,
     sections,
+    targets,
 )
 from strategy_site.check.registry import CHECKS, Context
 from strategy_site.findings import RULES, Finding, Location, Rule, Severity

@@ -14,7 +14,8 @@ NO_LEAD = Rule(
     "action-without-lead",
     Severity.ERROR,
     what="An action has no lead partner.",
-    why="The 2005 evaluation found only 39% of action plans named a lead agency for their actions (para 3.1). "
+    why="The 2005 evaluation found lead agencies identified in only 39% of local neighbourhood renewal strategies "
+    "(para 3.1). "
     "Without a lead, nobody is accountable for delivery.",
     example="- id: EC-02\n  title: Business start-up grants\n  status: on track",
     instead="- id: EC-02\n  title: Business start-up grants\n  lead: chamber\n  status: on track",
