@@ -39,3 +39,14 @@ def test_the_demonstration_partnership_has_every_kind(tmp_path: Path) -> None:
     source = REPO / "strategy_src"
     found, _ = discover(source, [path for path in source.rglob("*") if path.is_file()])
     assert {kind for kind, _ in found} == set(BY_KIND)
+
+
+def test_a_ruleset_may_require_sections_only_of_the_kinds_the_table_marks_as_sectioned(tmp_path: Path) -> None:
+    from strategy_site.model.ruleset import load_ruleset
+
+    ruleset = tmp_path / "ruleset.yml"
+    ruleset.write_text("sections:\n  action-plan:\n    - id: risks\n", encoding="utf-8")
+    _, findings = load_ruleset(ruleset)
+    assert [(f.code, f.line, f.column) for f in findings] == [("SS205", 2, 3)]
+    assert "'action-plan' is not a kind of document with sections; use one of: community-strategy, " \
+           "neighbourhood-renewal-strategy, agreement" in findings[0].message

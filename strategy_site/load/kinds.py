@@ -35,6 +35,7 @@ class DocumentKind:
     title: str  # what messages call one: "action plan"
     page: str  # what the site calls its page, as search results show it: "Action plan"
     required: bool = False  # every partnership must have one (SS006)
+    sectioned: bool = False  # its Markdown body has sections a ruleset can require (SS301)
 
     @property
     def folder(self) -> str | None:
@@ -44,12 +45,13 @@ class DocumentKind:
 
 KINDS: tuple[DocumentKind, ...] = (
     DocumentKind(Kind.PARTNERSHIP, "partnership.yml", False, "partnership file", "About the partnership", required=True),
-    DocumentKind(Kind.COMMUNITY_STRATEGY, "community-strategy.md", True, "community strategy", "Document", required=True),
-    DocumentKind(Kind.RENEWAL_STRATEGY, "neighbourhood-renewal-strategy.md", True, "neighbourhood renewal strategy", "Document"),
+    DocumentKind(Kind.COMMUNITY_STRATEGY, "community-strategy.md", True, "community strategy", "Document", required=True, sectioned=True),
+    DocumentKind(Kind.RENEWAL_STRATEGY, "neighbourhood-renewal-strategy.md", True, "neighbourhood renewal strategy", "Document", sectioned=True),
     DocumentKind(Kind.ACTION_PLAN, "action-plans/", False, "action plan", "Action plan", required=True),
     DocumentKind(Kind.INDICATOR, "indicators/", False, "indicator", "Indicator"),
-    DocumentKind(Kind.AGREEMENT, "agreements/", True, "partnership agreement", "Agreement"),
+    DocumentKind(Kind.AGREEMENT, "agreements/", True, "partnership agreement", "Agreement", sectioned=True),
     DocumentKind(Kind.PROGRESS_UPDATE, "progress/", True, "progress update", "Progress update"),
 )
 BY_KIND = {entry.kind: entry for entry in KINDS}
 MARKDOWN_KINDS = frozenset(entry.kind for entry in KINDS if entry.markdown)
+SECTIONED = tuple(entry.kind.value for entry in KINDS if entry.sectioned)

@@ -12,16 +12,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, PrivateAttr
+from pydantic import Field, PrivateAttr, field_validator
 
 from strategy_site.findings import Finding, Location
 from strategy_site.load.files import Kind, read_source
+from strategy_site.load.kinds import SECTIONED
 from strategy_site.model.documents import Model, Sector
 from strategy_site.model.fields import Id, Text
 from strategy_site.model.validation import validate
 
 DEFAULT_RULESET = Path(__file__).resolve().parent.parent / "rulesets" / "default.yml"
-SectionedKind = Literal["community-strategy", "neighbourhood-renewal-strategy", "agreement"]
 
 
 class SectionRule(Model):
@@ -33,18 +33,27 @@ class SectionRule(Model):
 
 
 class Ruleset(Model):
-    sections: dict[SectionedKind, list[SectionRule]] = Field(default_factory=dict)
+    # By kind of document: the kinds the table of kinds marks as sectioned (load/kinds.py).
+    sections: dict[str, list[SectionRule]] = Field(default_factory=dict, json_schema_extra={"propertyNames": {"enum": list(SECTIONED)}})
     placeholders: list[Text] | None = None
     required_sectors: list[Sector] | None = None
     severity: dict[str, Literal["error", "warning", "off"]] = Field(default_factory=dict)
     _severity_places: dict[str, Location] = PrivateAttr(default_factory=dict)
+
+    @field_validator("sections")
+    @classmethod
+    def _sectioned_kinds(cls, sections: dict[str, list[SectionRule]]) -> dict[str, list[SectionRule]]:
+        unknown = [kind for kind in sections if kind not in SECTIONED]
+        if unknown:
+            raise ValueError(f"'{unknown[0]}' is not a kind of document with sections; use one of: {', '.join(SECTIONED)}")
+        return sections
 
     def severity_place(self, code: str) -> Location | None:
         """Where the partnership's ruleset changes the severity of ``code``, if it does."""
         return self._severity_places.get(code)
 
     def required_sections(self, kind: str) -> list[SectionRule]:
-        # Any kind may be asked about (a str, not a SectionedKind): one without sections has none.
+        # Any kind may be asked about: one without sections has none.
         return [rule for sectioned, rules in self.sections.items() if sectioned == kind for rule in rules if rule.required]
 
     def section_rule(self, kind: str, section_id: str) -> SectionRule | None:
