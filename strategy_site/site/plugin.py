@@ -16,6 +16,7 @@ import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment
 from mkdocs.commands.build import _build_page as build_page  # to write one page again in a preview
@@ -76,6 +77,7 @@ class StrategySitePlugin(BasePlugin[PluginConfig]):
         self.pages: SitePages | None = None
         self.page_of: dict[str, SitePage] = {}  # by the page's path (its src_uri)
         self.history: dict[str, dt.date] = {}
+        self.extensions: tuple[list[Any], dict[str, Any]] = ([], {})  # mkdocs.yml's Markdown extensions and their settings
         self.assets: Callable[[], Iterator[Asset]] | None = None  # what on_post_build writes
         self.search: SearchIndex | None = None  # during a whole build: Pagefind, given each page as it is written
         self.report: Report | None = None
@@ -99,6 +101,10 @@ class StrategySitePlugin(BasePlugin[PluginConfig]):
                 f"(contrast {contrast_with_white(colour):.1f}:1, WCAG AA needs 4.5:1): choose a darker colour"
             )
         config.use_directory_urls = True  # the pages' links are written for addresses like actions/HE-01/
+        # The extensions are for officers' Markdown, which strategy-site converts. MkDocs is handed pages that are
+        # already HTML (an empty Markdown each), so it is given none: it would load them all again for every page.
+        self.extensions = (list(config.markdown_extensions), dict(config.mdx_configs))
+        config.markdown_extensions, config.mdx_configs = [], {}
         config.extra["brand_colour"] = colour
         config.extra["completeness"] = self.config.completeness
         # `serve` rebuilds when a page template or the theme changes, not only the sources.
@@ -135,7 +141,7 @@ class StrategySitePlugin(BasePlugin[PluginConfig]):
         self.newest = max(self.history.values()).isoformat() if self.history else None
         progress = all_progress(project)  # worked out once for the charts, the pages and the open data
         self.report = report = self._report(project)
-        self._use_pages(site_pages(project, self.templates, progress, self.history, report, config.markdown_extensions, config.mdx_configs))
+        self._use_pages(site_pages(project, self.templates, progress, self.history, report, *self.extensions))
         # Charts, open data and the other files are written after the pages (on_post_build), each as it is made.
         self.assets = lambda: site_assets(project, progress, config.site_url or DEFAULT_SITE_URL, report)
         assert self.pages is not None
@@ -175,7 +181,7 @@ class StrategySitePlugin(BasePlugin[PluginConfig]):
         progress = all_progress(project)
         # Only documents changed, none came or went, so links from officers' text lead where they did: the
         # converter of the last build, and what it has converted, serve again.
-        extensions = (config.markdown_extensions, config.mdx_configs, self.pages.officer if self.pages else None)
+        extensions = (*self.extensions, self.pages.officer if self.pages else None)
         # The report reads everything and takes longest to make: until the_rest() makes it, pages keep the last one.
         self._use_pages(site_pages(project, self.templates, progress, self.history, self.report, *extensions))
         assert self.pages is not None
