@@ -234,7 +234,7 @@ neighbourhoods: [brookside]
 indicators: [burglary-rate]
 ---
 
-{_hostile_body(["vision", "commitment", "framework", "targets", "learning"])}""", encoding="utf-8")
+{_hostile_body(["needs", "vision", "commitment", "framework", "targets", "delivery", "monitoring", "learning"])}""", encoding="utf-8")
 
     a = "action-plans/2026-27.yml"
     (src / a).write_text(f"""title: {v(a, "title")}
