@@ -56,15 +56,18 @@ def _blanked(source: SourceFile) -> Iterator[Text]:
 
 # Most rules read the published text of every file: each file's texts are worked out once per check,
 # and forgotten when the check ends (forget()), since a big partnership's texts take tens of megabytes.
-_TEXTS: dict[int, list[Text]] = {}
-_PROSE: dict[int, list[Text]] = {}
+# Each entry keeps its file alive, so no other file can take its id while it is remembered; a rule run on
+# its own, outside a check, is still answered for the right file.
+_TEXTS: dict[int, tuple[SourceFile, list[Text]]] = {}
+_PROSE: dict[int, tuple[SourceFile, list[Text]]] = {}
 
 
-def _remembered(memory: dict[int, list[Text]], source: SourceFile, work: Callable[[SourceFile], Iterator[Text]]) -> list[Text]:
-    key = id(source)  # the files outlive the check, so no id is reused while it runs
-    if key not in memory:
-        memory[key] = list(work(source))
-    return memory[key]
+def _remembered(memory: dict[int, tuple[SourceFile, list[Text]]], source: SourceFile,
+                work: Callable[[SourceFile], Iterator[Text]]) -> list[Text]:
+    entry = memory.get(id(source))
+    if entry is None or entry[0] is not source:
+        entry = memory[id(source)] = (source, list(work(source)))
+    return entry[1]
 
 
 def forget() -> None:
