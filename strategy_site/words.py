@@ -29,3 +29,18 @@ def plural(count: int, word: str, many: str | None = None) -> str:
 def listed(words: Sequence[str], conjunction: str = "and") -> str:
     """public, private and voluntary; with ``conjunction`` "or": public, private or voluntary."""
     return f"{', '.join(words[:-1])} {conjunction} {words[-1]}" if len(words) > 1 else "".join(words)
+
+
+# A finding quotes the start of an officer's text, never a whole file pasted into a field: a wrong value by its
+# first 60 characters, a title (which officers know by its words, and which may well be long) by its first 120.
+QUOTE_LENGTH = 60
+TITLE_LENGTH = 120
+
+
+def quoted(text: str, limit: int = QUOTE_LENGTH) -> str:
+    """``text`` in double quotes, cut to its first ``limit`` characters (with "...") so a message stays readable."""
+    return f'"{text[:limit]}..."' if len(text) > limit else f'"{text}"'
+
+
+def quoted_title(title: str) -> str:
+    return quoted(title, TITLE_LENGTH)

@@ -111,6 +111,17 @@ def test_a_priority_no_indicator_measures_is_a_warning_at_the_priority(project_d
     assert findings[0].message == 'priority "Fewer homes broken into" has nothing measurable beneath it: no indicator measures it'
 
 
+def test_a_priority_title_pasted_at_length_is_quoted_by_its_first_120_characters(project_dir: Path) -> None:
+    strategy = project_dir / STRATEGY
+    edit(strategy, "        title: Fewer homes broken into\n", "        title: " + "Fewer homes broken into " * 400 + "\n")
+    edit(strategy, "        indicators: [burglary-rate]\n", "")
+
+    [finding] = findings_for(project_dir)
+
+    assert finding.message == ('priority "' + ("Fewer homes broken into " * 6)[:120] + '..." has nothing measurable beneath it: '
+                               "no indicator measures it")
+
+
 def test_a_priority_whose_indicators_have_no_target_is_reported_at_its_indicators(project_dir: Path) -> None:
     strategy = project_dir / STRATEGY
     edit(project_dir / INDICATOR, "targets:\n  - value: 15\n    by: 2027/28\n    kind: floor\n", "")

@@ -18,7 +18,7 @@ from strategy_site.check.published_text import published_text
 from strategy_site.check.registry import Context, check
 from strategy_site.findings import Finding, Rule, Severity
 from strategy_site.load.files import Kind
-from strategy_site.words import long_date
+from strategy_site.words import long_date, quoted_title
 
 # How long residents may go without a progress report once the strategy has been adopted. The sources ask for
 # regular reporting without a number; a year is the longest interval they describe (the measures of Tameside's
@@ -161,26 +161,26 @@ def adoption(context: Context) -> Iterator[Finding]:
         renewal = strategy is project.renewal_strategy
         if strategy.status == "adopted" and strategy.adopted is None:
             yield ADOPTION_NOT_RECORDED.at(
-                strategy.where("status"), f'"{strategy.title}" is adopted but does not say when',
+                strategy.where("status"), f'{quoted_title(strategy.title)} is adopted but does not say when',
                 "add 'adopted: YYYY-MM-DD', the date the partnership adopted it",
             )
         elif strategy.status != "adopted" and strategy.adopted is not None:
             yield ADOPTION_NOT_RECORDED.at(
                 strategy.where("adopted"),
-                f'"{strategy.title}" gives the date it was adopted ({long_date(strategy.adopted)}) but its status is "{strategy.status}"',
+                f'{quoted_title(strategy.title)} gives the date it was adopted ({long_date(strategy.adopted)}) but its status is "{strategy.status}"',
                 "set 'status: adopted' if the partnership has adopted it, or remove the adopted date until it does",
             )
         elif strategy.status != "adopted" and renewal and fund_area:
             yield ADOPTION_NOT_RECORDED.at(
                 strategy.where("status"),
-                f'"{strategy.title}" is still at "{strategy.status}": a Neighbourhood Renewal Fund area must have agreed '
+                f'{quoted_title(strategy.title)} is still at "{strategy.status}": a Neighbourhood Renewal Fund area must have agreed '
                 "its renewal strategy within the partnership (guidance para 4.11)",
                 "once the board has agreed it, set 'status: adopted' and 'adopted:' with the date",
             )
         if strategy.adopted is not None and strategy.adopted > today:
             yield ADOPTION_NOT_RECORDED.at(
                 strategy.where("adopted"),
-                f'"{strategy.title}" says it was adopted on {long_date(strategy.adopted)}, which is still to come',
+                f'{quoted_title(strategy.title)} says it was adopted on {long_date(strategy.adopted)}, which is still to come',
                 "give the date the partnership adopted it; until then, leave the adopted date out and the status at draft or consultation",
             )
 

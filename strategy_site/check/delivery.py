@@ -8,6 +8,7 @@ from strategy_site.check.registry import Context, check
 from strategy_site.findings import Finding, Rule, Severity
 from strategy_site.model.progress import is_overdue
 from strategy_site.model.reviews import review_date, review_field, review_passed, reviewed_documents
+from strategy_site.words import quoted_title
 
 NO_LEAD = Rule(
     "SS401",
@@ -148,6 +149,6 @@ def reviews(context: Context) -> Iterator[Finding]:
             field = review_field(document)
             yield REVIEW_OVERDUE.at(
                 document.where(field),
-                f'"{document.title}" was due for review on {date:%d %B %Y}',
+                f'{quoted_title(document.title)} was due for review on {date:%d %B %Y}',
                 f"review the {document.source_file.kind.label} and set {field} to the date of the next review",
             )

@@ -18,7 +18,7 @@ from strategy_site.load.files import Kind
 from strategy_site.model.documents import Agreement, Member, Person, ThematicPartnership
 from strategy_site.model.membership import required_sectors
 from strategy_site.model.project import Project
-from strategy_site.words import listed, long_date
+from strategy_site.words import listed, long_date, quoted_title
 
 BOARD_SECTOR_MISSING = Rule(
     "SS410",
@@ -219,7 +219,7 @@ def agreement_signatures(context: Context) -> Iterator[Finding]:
             if not signed_by:
                 yield AGREEMENT_NOT_SIGNED_BY_CHAIRS.at(
                     agreement.where("signatories"),
-                    f'agreement "{agreement.title}" is not signed by {title}, {chair.name}',
+                    f'agreement {quoted_title(agreement.title)} is not signed by {title}, {chair.name}',
                     f"add {chair.name} to signatories with the date they signed: the chair of the board and the chair of the "
                     "thematic partnership sign each agreement (evaluation Box 1.4). If the chair has changed, correct the chair "
                     "in partnership.yml, or have the new chair sign the agreement",
@@ -227,7 +227,7 @@ def agreement_signatures(context: Context) -> Iterator[Finding]:
             elif agreement.agreed and not any(s.signed for s in signed_by):
                 yield AGREEMENT_NOT_SIGNED_BY_CHAIRS.at(
                     signed_by[0].where("name"),
-                    f'agreement "{agreement.title}" was agreed on {long_date(agreement.agreed)}, but {title}, {chair.name}, '
+                    f'agreement {quoted_title(agreement.title)} was agreed on {long_date(agreement.agreed)}, but {title}, {chair.name}, '
                     "has not signed it",
                     "add 'signed: YYYY-MM-DD' with the date they signed, or remove the agreed date until they have",
                 )
@@ -246,4 +246,4 @@ def agreement_contents(context: Context) -> Iterator[Finding]:
         }
         for field, (what, hint) in empty.items():
             if not getattr(agreement, field):
-                yield AGREEMENT_WITHOUT_AIMS_OR_MEASURES.at(agreement.where(field), f'agreement "{agreement.title}" {what}', hint)
+                yield AGREEMENT_WITHOUT_AIMS_OR_MEASURES.at(agreement.where(field), f'agreement {quoted_title(agreement.title)} {what}', hint)

@@ -16,7 +16,7 @@ from strategy_site.check.registry import Context, check
 from strategy_site.findings import Finding, Rule, Severity
 from strategy_site.load.files import Kind
 from strategy_site.model.documents import Baseline, Indicator, Target
-from strategy_site.words import listed, number
+from strategy_site.words import listed, number, quoted_title
 
 TARGET_NOT_AN_IMPROVEMENT = Rule(
     "SS415",
@@ -157,7 +157,7 @@ def action_indicators(context: Context) -> Iterator[Finding]:
                 action.where("indicators"),
                 f"action {action.id} moves {listed(action.indicators)}, but "
                 f"{'that does not measure' if len(action.indicators) == 1 else 'none of them measures'} "
-                f'its priority "{priority.title}" ({priority.id})',
+                f'its priority {quoted_title(priority.title)} ({priority.id})',
                 f"link the action to the priority it really serves, or add to the indicators of priority {priority.id} in "
                 "community-strategy.md the one this action moves",
             )
@@ -175,13 +175,13 @@ def measurable_priorities(context: Context) -> Iterator[Finding]:
         if not indicators:
             yield PRIORITY_WITHOUT_TARGET.at(
                 priority.where("id"),
-                f'priority "{priority.title}" has nothing measurable beneath it: no indicator measures it',
+                f'priority {quoted_title(priority.title)} has nothing measurable beneath it: no indicator measures it',
                 "list under the priority's indicators one that measures its outcome, with a baseline and a target",
             )
         elif not any(indicator.targets for indicator in indicators):
             yield PRIORITY_WITHOUT_TARGET.at(
                 priority.where("indicators"),
-                f'priority "{priority.title}" has nothing measurable beneath it: none of its indicators '
+                f'priority {quoted_title(priority.title)} has nothing measurable beneath it: none of its indicators '
                 f"({', '.join(i.id for i in indicators)}) has a target",
                 "give one of its indicators a target (a value to reach, and by when) and a baseline",
             )
@@ -197,7 +197,7 @@ def new_work(context: Context) -> Iterator[Finding]:
         if actions and all(action.activity == "existing" for action in actions):
             yield PRIORITY_ONLY_EXISTING_WORK.at(
                 priority.where("id"),
-                f'every action for priority "{priority.title}" ({", ".join(a.id for a in actions)}) is work the members '
+                f'every action for priority {quoted_title(priority.title)} ({", ".join(a.id for a in actions)}) is work the members '
                 "would be doing anyway (activity: existing)",
                 "add what the partners will do together for this priority that none would do alone, as an action with "
                 "'activity: new'",

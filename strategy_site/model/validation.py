@@ -19,6 +19,7 @@ from strategy_site.load.files import SourceFile
 from strategy_site.load.yaml_source import raw_text
 from strategy_site.model.documents import Model
 from strategy_site.model.fields import POUNDS_DESCRIPTION, plain_number
+from strategy_site.words import quoted
 
 M = TypeVar("M", bound=Model)
 Path = tuple[str | int, ...]
@@ -322,11 +323,7 @@ def _describe(value: Any) -> str:
         return "a list"
     if isinstance(value, dict):
         return "a block of fields"
-    text = str(raw_text(value))
-    return f'"{text[:QUOTE_LENGTH]}..."' if len(text) > QUOTE_LENGTH else f'"{text}"'
-
-
-QUOTE_LENGTH = 60  # a finding quotes the start of a wrong value, never a whole file pasted into a field
+    return quoted(str(raw_text(value)))
 
 
 def _noun(model: type[BaseModel]) -> str:
