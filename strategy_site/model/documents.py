@@ -22,6 +22,11 @@ from strategy_site.load.files import SourceFile
 from strategy_site.load.kinds import Kind
 from strategy_site.model.fields import Day, Figure, Id, PeriodField, Pounds, Text, WebAddress, YearRangeField
 
+# How targets and progress updates name an indicator's own, whole-area series.
+HEADLINE = "headline"
+# The area id of the renewal areas taken together.
+RENEWAL_AREAS = "renewal-areas"
+
 # The YAML fields published as Markdown, like a document's body (an action's description, a theme's or
 # the strategy's summary, an indicator's definition and commentary); every other text is shown exactly as
 # written. The page templates mark these with their `markdown` filter.
@@ -37,6 +42,7 @@ Frequency = Literal["monthly", "quarterly", "annual", "every two years"]
 TargetKind = Literal["floor", "stretch", "local"]
 PlanKind = Literal["overall", "thematic", "neighbourhood"]
 Activity = Literal["new", "existing"]
+GapMeasure = Literal["difference", "ratio"]
 
 
 class Model(BaseModel):
@@ -103,6 +109,14 @@ class Neighbourhood(Model):
     description: Text | None = None
 
 
+class Group(Model):
+    id: Id = Field(description="Short id used to break figures down by this group, for example 'carers'.")
+    name: Text = Field(description="What the group is, for example 'Caring responsibility'.")
+    categories: list[Text] = Field(
+        default_factory=list,
+        description="The only categories figures may use, for example [carer, not a carer]; leave out to allow any.")
+
+
 class Contact(Model):
     email: Text | None = None
     phone: Text | None = None
@@ -126,6 +140,9 @@ class Partnership(Document):
     board: Board
     thematic_partnerships: list[ThematicPartnership] = Field(default_factory=list)
     neighbourhoods: list[Neighbourhood] = Field(default_factory=list)
+    groups: list[Group] = Field(
+        default_factory=list,
+        description="Groups of people figures are broken down by, besides sex, age, ethnicity and disability, which are always there.")
     contact: Contact
 
 
@@ -220,9 +237,21 @@ class Baseline(Model):
 
 
 class Target(Model):
-    value: Figure
+    value: Figure = Field(description="The figure to reach; for a gap, the largest gap that meets the target (a difference in "
+                          "the indicator's unit, or a ratio such as 3 for three times).")
     by: PeriodField = Field(description="The period by the end of which the target should be met.")
     kind: TargetKind = Field(description="floor (national minimum), stretch (local PSA stretch target) or local.")
+    series: Text | None = Field(
+        None, description="The series the target is for, if not the headline: a neighbourhood id, renewal-areas, a comparator "
+        "id, or a group and category such as sex/female.")
+    each: Id | None = Field(
+        None, description="Set the target for every series of a kind at once: neighbourhood, renewal-area, or a group such as "
+        "sex. The worst of them counts.")
+    against: Text | None = Field(
+        None, description="Makes this a target on a gap: the series the target's series is compared with, such as headline "
+        "or england.")
+    measure: GapMeasure | None = Field(
+        None, description="How a gap is measured: difference (the default; in the indicator's unit) or ratio (times as much).")
     note: Text | None = None
 
 
@@ -230,6 +259,39 @@ class Observation(Model):
     period: PeriodField
     value: Figure
     note: Text | None = None
+
+
+class Breakdown(Model):
+    area: Id | None = Field(
+        None, description="A neighbourhood id from partnership.yml, or renewal-areas for the renewal areas together.")
+    group: Id | None = Field(
+        None, description="A group of people: sex, age, ethnicity, disability, or a group partnership.yml declares.")
+    category: Text | None = Field(None, description="Which part of the group, for example female or 16 to 24.")
+    unit: Text | None = Field(None, description="Only when the unit differs from the indicator's (check will say so).")
+    source: Text | None = Field(None, description="Where these figures come from, when not the indicator's source.")
+    values: list[Observation] = Field(description="The figures for this area or group, oldest first.")
+
+    @property
+    def key(self) -> str | None:
+        """How targets and progress updates name this series: the area's id, or group/category (sex/female);
+        None when it names neither, or both (check reports it)."""
+        if self.area is not None and self.group is None and self.category is None:
+            return self.area
+        if self.group is not None and self.category is not None and self.area is None:
+            return f"{self.group}/{self.category}"
+        return None
+
+
+class Comparator(Model):
+    id: Id = Field(description="Short id to name the comparator in targets, for example england or north-west.")
+    name: Text = Field(description="The place or places it covers, as residents would say it: England, the North West, similar areas.")
+    source: Text = Field(description="Where these figures come from.")
+    unit: Text | None = Field(None, description="Only when the unit differs from the indicator's (check will say so).")
+    values: list[Observation] = Field(description="The comparator's figures, oldest first.")
+
+    @property
+    def key(self) -> str:
+        return self.id
 
 
 class Indicator(Document):
@@ -246,6 +308,12 @@ class Indicator(Document):
     baseline: Baseline | None = None
     targets: list[Target] = Field(default_factory=list)
     values: list[Observation] = Field(default_factory=list, description="Actual values, oldest first.")
+    breakdowns: list[Breakdown] = Field(
+        default_factory=list, description="The same figures for each neighbourhood, the renewal areas, or groups of people.")
+    comparators: list[Comparator] = Field(
+        default_factory=list, description="Figures for places to compare with, such as England or the region.")
+    chart: Text | None = Field(
+        None, description="Which breakdown the indicator page charts with the headline: area (the default) or a group such as sex.")
     responsible: Id | None = Field(None, description="Id of the member organisation that reports this indicator.")
     commentary: Text | None = Field(None, description="What the latest figures mean and what is being done.")
 
@@ -289,6 +357,9 @@ class ActionProgress(Model):
 
 class IndicatorValue(Model):
     indicator: Id
+    series: Text | None = Field(
+        None, description="The series the figure is for, if not the headline: a neighbourhood id, renewal-areas, or a group and "
+        "category such as sex/female.")
     period: PeriodField
     value: Figure
     note: Text | None = None

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 from enum import Enum
 
-from strategy_site.model.documents import Action, Indicator, Target
+from strategy_site.model.documents import HEADLINE, Action, Direction, Indicator, Target
 from strategy_site.model.fields import Period
 from strategy_site.model.project import Project
 
@@ -77,33 +77,39 @@ def previous_point(figures: tuple[Point, ...], baseline: Point | None) -> Point 
     return baseline if figures and baseline and baseline.when < figures[-1].when else None
 
 
-def _better(indicator: Indicator, new: float, old: float) -> bool:
-    return new > old if indicator.better == "higher" else new < old
+def is_better(better: Direction, new: float, old: float) -> bool:
+    """Whether ``new`` is an improvement on ``old``, given which way is better."""
+    return new > old if better == "higher" else new < old
 
 
 # Trajectory arithmetic leaves float dust: 8.0 must count as meeting an expected 8.000000001.
 _EPSILON = 1e-9
 
 
-def _at_least_as_good(indicator: Indicator, value: float, benchmark: float) -> bool:
-    if indicator.better == "higher":
+def _at_least_as_good(better: Direction, value: float, benchmark: float) -> bool:
+    if better == "higher":
         return value >= benchmark - _EPSILON
     return value <= benchmark + _EPSILON
 
 
-def trend(indicator: Indicator, latest: Point | None, previous: Point | None) -> Trend:
+def trend(better: Direction, latest: Point | None, previous: Point | None) -> Trend:
     if latest is None or previous is None:
         return Trend.TOO_FEW_FIGURES
     if abs(latest.value - previous.value) <= NO_CHANGE_SHARE * abs(previous.value):
         return Trend.NO_CHANGE
-    return Trend.IMPROVING if _better(indicator, latest.value, previous.value) else Trend.WORSENING
+    return Trend.IMPROVING if is_better(better, latest.value, previous.value) else Trend.WORSENING
+
+
+def is_headline_target(target: Target) -> bool:
+    """Whether the target is on the indicator's headline figures, not on a breakdown or a gap."""
+    return target.series in (None, HEADLINE) and target.each is None and target.against is None
 
 
 def target_for(indicator: Indicator, when: dt.date | None) -> Target | None:
-    """The first target not yet due at ``when``; once all are due, the last one."""
-    if not indicator.targets:
+    """The first headline target not yet due at ``when``; once all are due, the last one."""
+    targets = sorted((t for t in indicator.targets if is_headline_target(t)), key=lambda target: target.by.end)
+    if not targets:
         return None
-    targets = sorted(indicator.targets, key=lambda target: target.by.end)
     if when is None:
         return targets[0]
     return next((target for target in targets if target.by.end >= when), targets[-1])
@@ -118,18 +124,18 @@ def expected_value(baseline: Point | None, target: Target, when: dt.date) -> flo
     return baseline.value + (target.value - baseline.value) * share
 
 
-def target_status(indicator: Indicator, latest: Point | None, target: Target | None, expected: float | None) -> TargetStatus:
+def target_status(better: Direction, latest: Point | None, target: Target | None, expected: float | None) -> TargetStatus:
     if target is None:
         return TargetStatus.NO_TARGET
     if latest is None:
         return TargetStatus.NO_FIGURES
-    if _at_least_as_good(indicator, latest.value, target.value):
+    if _at_least_as_good(better, latest.value, target.value):
         return TargetStatus.MET
     if latest.when >= target.by.end:
         return TargetStatus.MISSED
     if expected is None:  # no baseline to draw a trajectory from: short of the target is off track
         return TargetStatus.OFF_TRACK
-    return TargetStatus.ON_TRACK if _at_least_as_good(indicator, latest.value, expected) else TargetStatus.OFF_TRACK
+    return TargetStatus.ON_TRACK if _at_least_as_good(better, latest.value, expected) else TargetStatus.OFF_TRACK
 
 
 def indicator_progress(project: Project, indicator: Indicator) -> IndicatorProgress:
@@ -140,8 +146,8 @@ def indicator_progress(project: Project, indicator: Indicator) -> IndicatorProgr
     expected = expected_value(baseline, target, latest.when) if target and latest else None
     return IndicatorProgress(
         indicator, baseline, figures, target, expected,
-        trend(indicator, latest, previous_point(figures, baseline)),
-        target_status(indicator, latest, target, expected),
+        trend(indicator.better, latest, previous_point(figures, baseline)),
+        target_status(indicator.better, latest, target, expected),
     )
 
 

@@ -18,11 +18,14 @@ from strategy_site.load.files import UNRECOGNISED_FILE, YAML_SUFFIXES, Kind, Par
 from strategy_site.load.tree import display_path, is_inside
 from strategy_site.load.yaml_source import raw_text
 from strategy_site.model.documents import (
+    HEADLINE,
     Action,
     ActionPlan,
     ActionProgress,
     Agreement,
+    Breakdown,
     CommunityStrategy,
+    Comparator,
     Document,
     Indicator,
     IndicatorValue,
@@ -174,19 +177,24 @@ class Project:
     def actions_moving(self) -> dict[str, list[Action]]:
         return _group((i, action) for action in self.actions for i in dict.fromkeys(action.indicators))
 
-    def all_figures(self, indicator: Indicator) -> list[Observation | IndicatorValue]:
-        """Every figure given for the indicator, repeats included: its file's first, then each update's."""
-        reported = [v for update in self.progress_updates for v in update.indicators if v.indicator == indicator.id]
-        return [*indicator.values, *reported]
+    def all_figures(self, indicator: Indicator, series: str = HEADLINE) -> list[Observation | IndicatorValue]:
+        """Every figure given for one of the indicator's series (by its key: headline, an area, sex/female, a
+        comparator), repeats included: its file's first, then each update's."""
+        parts: list[Breakdown | Comparator] = [*indicator.breakdowns, *indicator.comparators]
+        own = indicator.values if series == HEADLINE else next((part.values for part in parts if part.key == series), [])
+        reported = [v for update in self.progress_updates for v in update.indicators
+                    if v.indicator == indicator.id and (v.series or HEADLINE) == series]
+        return [*own, *reported]
 
-    def figures(self, indicator: Indicator) -> list[Observation | IndicatorValue]:
-        """The indicator's figures from its own file and every progress update, oldest period first.
+    def figures(self, indicator: Indicator, series: str = HEADLINE) -> list[Observation | IndicatorValue]:
+        """The figures of one of the indicator's series from its own file and every progress update, oldest
+        period first.
 
         Where a period is given more than once, the first (the indicator file, then older updates)
         is kept; the check for conflicting figures reports any disagreement.
         """
         by_period: dict[str, Observation | IndicatorValue] = {}
-        for figure in self.all_figures(indicator):
+        for figure in self.all_figures(indicator, series):
             by_period.setdefault(figure.period.label, figure)
         return sorted(by_period.values(), key=lambda figure: (figure.period.end, figure.period.start))
 
