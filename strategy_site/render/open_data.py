@@ -4,6 +4,18 @@ Each table is declared once, with its columns' names, types and meanings; the
 CSV, the JSON, the descriptor (``data/datapackage.json``) and the site's open
 data page are all made from that declaration, so they cannot disagree. Column
 names and meanings are a published interface: add columns, never rename them.
+
+The figures are one long, tidy table, ``indicator-values``, in the shape Open SDG's data
+uses: one row per figure, with columns saying which figure it is; the headline's rows leave
+the area, group, category and comparator columns empty, as Open SDG leaves its
+disaggregation columns empty for the headline, and say so in ``series``. Breakdowns by area and group and comparator
+figures were added to that table as more rows rather than put in a table of their own,
+because the table already promised "every figure for every indicator, one row each" and
+they are figures of the same indicators: its columns keep their names and meanings (``kind``
+still says baseline, actual or which target; ``value`` is still the figure), the new
+columns say which series a row is in, and a reader who wants only the rows it held before
+keeps those whose ``series`` is ``headline``. Targets on a series or a gap were already rows
+of it, and could not be told from headline targets until those columns were added.
 """
 
 from __future__ import annotations
@@ -12,11 +24,13 @@ import datetime as dt
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, get_args
 
+from strategy_site.model.documents import HEADLINE, Breakdown, GapMeasure, Indicator, Target, TargetKind
 from strategy_site.model.fields import Period
 from strategy_site.model.progress import IndicatorProgress
 from strategy_site.model.project import Project
+from strategy_site.model.series import EACH_NEIGHBOURHOOD, EACH_RENEWAL_AREA, Series, SeriesKind, indicator_series
 from strategy_site.render.paths import Asset, source_path
 from strategy_site.text_safety import csv_table
 
@@ -36,6 +50,7 @@ class Column:
     description: str
     value: Callable[[Any], Any]
     is_list: bool = False
+    values: tuple[str, ...] = ()  # a closed vocabulary: the only values the column holds, besides empty
 
 
 @dataclass(frozen=True)
@@ -52,22 +67,75 @@ def _name_of(project: Project, member_id: str | None) -> str | None:
     return member.name if member else None
 
 
+FIGURE_KINDS = ("baseline", "actual", *(f"{kind} target" for kind in get_args(TargetKind)))
+RATIO_UNIT = "ratio"  # the unit of a target on a gap measured as a ratio: 3 is three times as much
+
+
 @dataclass(frozen=True)
 class _Figure:
-    indicator: str
+    """One row of the figures table: a figure in a series, or a target with what it is set on."""
+
+    indicator: Indicator
     kind: str
     period: Period
     value: float
+    note: str | None
+    series_key: str | None  # as written; None for a target on each of a set
+    series: Series | None  # None for a target on each of a set, or on a series the indicator lacks (check reports it)
+    target: Target | None = None
+
+    @property
+    def breakdown(self) -> Breakdown | None:
+        return self.series.part if self.series and isinstance(self.series.part, Breakdown) else None
+
+    @property
+    def series_kind(self) -> SeriesKind | None:
+        if self.series:
+            return self.series.kind
+        each = self.target.each if self.target else None
+        if each is None:
+            return None
+        return SeriesKind.AREA if each in (EACH_NEIGHBOURHOOD, EACH_RENEWAL_AREA) else SeriesKind.GROUP
+
+    @property
+    def group(self) -> str | None:
+        if self.breakdown:
+            return self.breakdown.group
+        return self.target.each if self.target and self.series_kind is SeriesKind.GROUP else None
+
+    @property
+    def measure(self) -> str | None:
+        return (self.target.measure or "difference") if self.target and self.target.against else None
+
+    @property
+    def unit(self) -> str:
+        if self.measure == "ratio":
+            return RATIO_UNIT
+        return self.series.unit if self.series else self.indicator.unit
+
+    @property
+    def source(self) -> str | None:
+        return self.series.source if self.series and not self.target else None  # a target is the partnership's own
 
 
-def _figures(progress: dict[str, IndicatorProgress]) -> Iterable[_Figure]:
-    for item in progress.values():
-        if item.baseline:
-            yield _Figure(item.indicator.id, "baseline", item.baseline.period, item.baseline.value)
-        for point in item.figures:
-            yield _Figure(item.indicator.id, "actual", point.period, point.value)
-        for target in sorted(item.indicator.targets, key=lambda t: t.by.end):
-            yield _Figure(item.indicator.id, f"{target.kind} target", target.by, target.value)
+def _target_figure(indicator: Indicator, target: Target, by_key: dict[str, Series]) -> _Figure:
+    key = None if target.each else (target.series or HEADLINE)  # `each` wins, as in model.series.target_progress
+    return _Figure(indicator, f"{target.kind} target", target.by, target.value, target.note, key,
+                   by_key.get(key) if key else None, target)
+
+
+def _indicator_figures(project: Project, item: IndicatorProgress) -> Iterator[_Figure]:
+    """The indicator's baseline, then every series' figures in series order, then its targets, soonest due first."""
+    indicator = item.indicator
+    series = indicator_series(project, indicator)
+    if item.baseline:
+        yield _Figure(indicator, "baseline", item.baseline.period, item.baseline.value, None, HEADLINE, series[0])
+    for one in series:
+        for figure in project.figures(indicator, one.key):
+            yield _Figure(indicator, "actual", figure.period, figure.value, figure.note, one.key, one)
+    by_key = {one.key: one for one in series}
+    for target in sorted(indicator.targets, key=lambda t: t.by.end):
+        yield _target_figure(indicator, target, by_key)
 
 
 def tables(project: Project, progress: dict[str, IndicatorProgress]) -> tuple[Table, ...]:
@@ -112,14 +180,45 @@ def tables(project: Project, progress: dict[str, IndicatorProgress]) -> tuple[Ta
                    "target met, on track for the target, off track for the target, target missed, no target set or no figures yet.",
                    lambda i: i.target_status.value),
         ), lambda p: progress.values()),
-        Table("indicator-values", "Indicator figures", "Every figure for every indicator: baselines, actual figures and targets, one row each.", (
-            Column("indicator", "string", "The indicator's id.", lambda f: f.indicator),
-            Column("kind", "string", "baseline, actual, or the kind of target (floor, stretch or local target).", lambda f: f.kind),
-            Column("period", "string", "The period as written, for example 2026/27 Q2.", lambda f: f.period.label),
+        Table("indicator-values", "Indicator figures",
+              "Every figure for every indicator, one row each: baselines, actual figures and targets, for the whole area (the headline), "
+              "for each area and group of people the figures are broken down by, and for the places it is compared with.", (
+            Column("indicator", "string", "The indicator's id.", lambda f: f.indicator.id),
+            Column("kind", "string", "baseline, actual, or the kind of target (floor, stretch or local target).", lambda f: f.kind,
+                   values=FIGURE_KINDS),
+            Column("period", "string", "The period as written, for example 2026/27 Q2; for a target, the period by the end of which it "
+                   "should be met.", lambda f: f.period.label),
             Column("period_start", "date", "First day of the period.", lambda f: f.period.start),
             Column("period_end", "date", "Last day of the period.", lambda f: f.period.end),
-            Column("value", "number", "The figure.", lambda f: f.value),
-        ), lambda p: _figures(progress)),
+            Column("value", "number", "The figure; for a target on a gap, the largest gap that meets it.", lambda f: f.value),
+            Column("series", "string", "The series the figure is in, or the target is set on, as targets name it: headline for the whole "
+                   "area, a neighbourhood's id, renewal-areas, a group and category such as sex/female, or a comparator's id. Empty for a "
+                   "target set on each of a set (see each).", lambda f: f.series_key),
+            Column("series_kind", "string", "headline (the whole area), area (a neighbourhood, or the renewal areas together), group "
+                   "(a group of people) or comparator (a place to compare with, such as England).",
+                   lambda f: f.series_kind.value if f.series_kind else None,
+                   values=tuple(kind.value for kind in SeriesKind)),
+            Column("series_name", "string", "The series as the site names it, for example Northgate, Sex: female or England.",
+                   lambda f: f.series.label if f.series else None),
+            Column("area", "string", "For an area's figures: the neighbourhood's id, or renewal-areas for the renewal areas together. "
+                   "Empty on every other row, the headline's included.", lambda f: f.breakdown.area if f.breakdown else None),
+            Column("group", "string", "For a group's figures: the group, for example sex, age, ethnicity or disability; also set on a "
+                   "target for each of its categories.", lambda f: f.group),
+            Column("category", "string", "For a group's figures: which part of the group, for example female.",
+                   lambda f: f.breakdown.category if f.breakdown else None),
+            Column("comparator", "string", "For a comparator's figures: its id, for example england.",
+                   lambda f: f.series.key if f.series and f.series.kind is SeriesKind.COMPARATOR else None),
+            Column("unit", "string", "What the value counts; for a target on a gap measured as a ratio, ratio (times as much).",
+                   lambda f: f.unit),
+            Column("source", "string", "Where the figure comes from; empty for targets, which the partnership sets.", lambda f: f.source),
+            Column("each", "string", "For a target set on every series of a kind at once: neighbourhood, renewal-area, or a group such as "
+                   "sex. The worst of them is judged against it.", lambda f: f.target.each if f.target else None),
+            Column("against", "string", "For a target on a gap: the series the target's series is compared with, for example headline "
+                   "or england.", lambda f: f.target.against if f.target else None),
+            Column("measure", "string", "For a target on a gap: difference (how far apart, in the indicator's unit) or ratio (how many "
+                   "times as much).", lambda f: f.measure, values=get_args(GapMeasure)),
+            Column("note", "string", "The note written with the figure or target, if any.", lambda f: f.note),
+        ), lambda p: (figure for item in progress.values() for figure in _indicator_figures(p, item))),
         Table("partners", "Partners", "Every member organisation of the partnership and what it has taken on.", (
             Column("id", "string", "The organisation's id.", lambda m: m.id),
             Column("name", "string", "Its full name.", lambda m: m.name),
@@ -167,13 +266,24 @@ def _csv(table: Table, records: list[dict[str, Any]]) -> str:
     )
 
 
+def _field(column: Column) -> dict[str, Any]:
+    field: dict[str, Any] = {
+        "name": column.name, "type": column.type,
+        "description": column.description + (f" Separated by '{LIST_SEPARATOR}'." if column.is_list else ""),
+    }
+    if column.values:
+        field["constraints"] = {"enum": list(column.values)}
+    return field
+
+
 def descriptor(project: Project, all_tables: tuple[Table, ...]) -> dict[str, Any]:
     name = project.partnership.name if project.partnership else "Community strategy"
     return {
         "profile": "tabular-data-package",
         "name": "community-strategy",
         "title": f"{name}: community strategy open data",
-        "description": "The actions, indicators, partners, priorities and agreements of the community strategy. " + SPREADSHEET_NOTE,
+        "description": "The actions, indicators and every figure (for the whole area, by area and group, and for places to compare with), "
+                       "partners, priorities and agreements of the community strategy. " + SPREADSHEET_NOTE,
         "licenses": [{"name": "OGL-UK-3.0", "title": "Open Government Licence v3.0", "path": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"}],
         "resources": [
             {
@@ -187,8 +297,7 @@ def descriptor(project: Project, all_tables: tuple[Table, ...]) -> dict[str, Any
                 "encoding": "utf-8",
                 "schema": {
                     "fields": [
-                        {"name": c.name, "type": c.type, "description": c.description + (f" Separated by '{LIST_SEPARATOR}'." if c.is_list else "")}
-                        for c in table.columns
+                        _field(c) for c in table.columns
                     ],
                 },
             }
