@@ -118,3 +118,12 @@ def test_a_strategy_past_its_review_date_is_a_warning(project_dir: Path) -> None
         ("SS408", "src/neighbourhood-renewal-strategy.md", 6, 14),
     ]
     assert findings[0].severity is Severity.WARNING
+
+
+def test_a_target_on_a_gap_alone_needs_no_headline_baseline(project_dir: Path) -> None:
+    indicator = project_dir / "indicators/burglary-rate.yml"
+    edit(indicator, "baseline:\n  value: 21.4\n  period: 2022/23\n", "")
+    edit(indicator, "    kind: floor\n", "    kind: floor\n    series: brookside\n    against: headline\n")
+    edit(indicator, "values:\n", "breakdowns:\n  - area: brookside\n    values:\n      - period: 2023/24\n        value: 31.0\nvalues:\n")
+
+    assert [f for f in findings_for(project_dir) if f.code == "SS405"] == []

@@ -177,3 +177,13 @@ def test_block_elements_left_open_are_reported_too(project_dir: Path, tag: str) 
     append(project_dir / STRATEGY, f"<{tag}>\n\n## Tail heading\n\nTail text.")
 
     assert "SS308" in [f.code for f in findings_for(project_dir)]
+
+
+def test_a_neighbourhood_with_the_id_index_is_reported(project_dir: Path) -> None:
+    partnership = project_dir / "partnership.yml"
+    edit(partnership, "  - id: brookside\n", "  - id: index\n    name: Index Estate\n  - id: brookside\n")
+
+    findings = [f for f in findings_for(project_dir) if f.code == "SS109"]
+
+    assert where(findings) == [("SS109", "src/partnership.yml", line_of(partnership, "id: index"), 9)]
+    assert findings[0].message == 'the neighbourhood id "index" is the address of a list page, so its page would replace it'

@@ -75,7 +75,7 @@ def test_a_report_template_of_the_partnerships_own_is_used(partnership: Path, ca
     (partnership / "templates/report/report.html.j2").write_text("<p>Score {{ a.overall.score }}</p>\n", encoding="utf-8")
 
     assert main(["report", "strategy_src", "--format", "html", "--today", "2026-11-23"]) == 0
-    assert capsys.readouterr().out == "<p>Score 80</p>"
+    assert capsys.readouterr().out == "<p>Score 74</p>"
 
 
 def test_a_broken_report_template_is_a_plain_error(partnership: Path, capsys: pytest.CaptureFixture[str]) -> None:

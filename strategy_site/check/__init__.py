@@ -9,6 +9,7 @@ from pathlib import Path
 
 from strategy_site.check import (  # noqa: F401  (they register)
     accountability,
+    boundaries,
     delivery,
     documents,
     figures,
@@ -22,6 +23,7 @@ from strategy_site.check import (  # noqa: F401  (they register)
     references,
     renewal,
     sections,
+    series,
     targets,
 )
 from strategy_site.check.registry import CHECKS, Context
@@ -47,7 +49,7 @@ SEVERITY_NOT_CHANGED = Rule(
 )
 FIXED = frozenset({
     "SS001", "SS002", "SS003", "SS004", "SS005", "SS007", "SS008", "SS009", "SS010", "SS011", "SS012", "SS013",
-    "SS014", "SS015", "SS109", "SS201", "SS202", "SS203", "SS204", "SS205", "SS304", "SS305", "SS306", "SS307",
+    "SS014", "SS015", "SS018", "SS109", "SS201", "SS202", "SS203", "SS204", "SS205", "SS304", "SS305", "SS306", "SS307",
     "SS308", "SS309",
 })
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from strategy_site.check.registry import Context, check
 from strategy_site.findings import Finding, Rule, Severity
-from strategy_site.model.progress import is_overdue
+from strategy_site.model.progress import is_headline_target, is_overdue
 from strategy_site.model.reviews import review_date, review_field, review_passed, reviewed_documents
 from strategy_site.words import quoted_title
 
@@ -56,7 +56,8 @@ TARGET_WITHOUT_BASELINE = Rule(
     "SS405",
     "target-without-baseline",
     Severity.ERROR,
-    what="An indicator has a target but no baseline.",
+    what="An indicator has a target on its headline figures but no baseline. (A target on a breakdown or a gap is "
+    "judged from that series' own figures, so it needs none.)",
     why="Accreditation asks for 'demonstrable improvements against measurable baselines' (guidance para "
     "2.6). Without a baseline a target cannot be judged SMART (evaluation 2.4.4).",
     example="targets:\n  - value: 38\n    by: 2027/28\n    kind: floor",
@@ -133,7 +134,7 @@ def action_dates(context: Context) -> Iterator[Finding]:
 @check
 def baselines(context: Context) -> Iterator[Finding]:
     for indicator in context.project.indicators:
-        if indicator.targets and indicator.baseline is None:
+        if any(is_headline_target(target) for target in indicator.targets) and indicator.baseline is None:
             yield TARGET_WITHOUT_BASELINE.at(
                 indicator.where("targets", key=True),
                 f"indicator {indicator.id} has a target but no baseline to measure progress from",

@@ -104,12 +104,12 @@ UNKNOWN_PARTY = Rule(
 BOARD = "board"
 
 
-def _suggest(value: str, known: Iterable[str]) -> str:
+def suggest(value: str, known: Iterable[str]) -> str:
     guess = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
     return f' Did you mean "{guess[0]}"?' if guess else ""
 
 
-def _known(project: Project, name: str) -> set[str] | None:
+def known_ids(project: Project, name: str) -> set[str] | None:
     """The ids declared for ``name``, or None while a file that declares them cannot be read or is not there.
 
     An unreadable file, or a required document that is missing (SS006), is reported once; every
@@ -123,7 +123,7 @@ def _known(project: Project, name: str) -> set[str] | None:
 
 def _reference(rule: Rule, what: str, value: str, where: Location, known: set[str] | None, hint: str) -> Iterator[Finding]:
     if known is not None and value not in known:
-        yield rule.at(where, f'{what} "{value}" {_NOT_FOUND[rule.code]}.{_suggest(value, known)}', hint)
+        yield rule.at(where, f'{what} "{value}" {_NOT_FOUND[rule.code]}.{suggest(value, known)}', hint)
 
 
 _NOT_FOUND = {
@@ -143,7 +143,8 @@ _INDICATOR_HINT = "use the id of an indicator file in indicators/, or add the in
 def page_names(context: Context) -> Iterator[Finding]:
     project = context.project
     for noun, items in (("member organisation", project.members), ("theme", project.themes),
-                        ("priority", project.priorities), ("action", project.actions), ("indicator", project.indicators)):
+                        ("priority", project.priorities), ("action", project.actions), ("indicator", project.indicators),
+                        ("neighbourhood", project.partnership.neighbourhoods if project.partnership else [])):
         for item in items:
             if item.id.lower() == "index":
                 yield PAGE_CLASH.at(item.where("id"), f'the {noun} id "{item.id}" is the address of a list page, so its page would replace it',
@@ -195,7 +196,7 @@ def unique_ids(context: Context) -> Iterator[Finding]:
 @check
 def partner_references(context: Context) -> Iterator[Finding]:
     project = context.project
-    known = _known(project, "partner")
+    known = known_ids(project, "partner")
     places: list[tuple[str, str, Location]] = []
     for action in project.actions:
         if action.lead:
@@ -222,7 +223,7 @@ def partner_references(context: Context) -> Iterator[Finding]:
 @check
 def strategy_references(context: Context) -> Iterator[Finding]:
     project = context.project
-    priorities, indicators = _known(project, "priority"), _known(project, "indicator")
+    priorities, indicators = known_ids(project, "priority"), known_ids(project, "indicator")
     for action in project.actions:
         if action.priority:
             yield from _reference(
@@ -247,7 +248,7 @@ def strategy_references(context: Context) -> Iterator[Finding]:
             )
         for progress in update.actions:
             yield from _reference(
-                UNKNOWN_ACTION, "the action", progress.action, progress.where("action"), _known(project, "action"),
+                UNKNOWN_ACTION, "the action", progress.action, progress.where("action"), known_ids(project, "action"),
                 "use the id of an action in action-plans/",
             )
 
@@ -255,8 +256,8 @@ def strategy_references(context: Context) -> Iterator[Finding]:
 @check
 def area_references(context: Context) -> Iterator[Finding]:
     project = context.project
-    themes, neighbourhoods = _known(project, "theme"), _known(project, "neighbourhood")
-    partnerships = _known(project, "thematic partnership")
+    themes, neighbourhoods = known_ids(project, "theme"), known_ids(project, "neighbourhood")
+    partnerships = known_ids(project, "thematic partnership")
     parties = None if partnerships is None else partnerships | {BOARD}
     theme_holders: list[Model] = [*project.agreements]
     if project.partnership:

@@ -16,13 +16,14 @@ from strategy_site.check.registry import Context, check
 from strategy_site.findings import Finding, Rule, Severity
 from strategy_site.load.files import Kind
 from strategy_site.model.documents import Baseline, Indicator, Target
+from strategy_site.model.progress import is_headline_target
 from strategy_site.words import listed, number, quoted_title
 
 TARGET_NOT_AN_IMPROVEMENT = Rule(
     "SS415",
     "target-not-an-improvement",
     Severity.WARNING,
-    what="An indicator's target cannot show an improvement on its baseline: it is due no later than the baseline "
+    what="An indicator's target for its headline figures cannot show an improvement on its baseline: it is due no later than the baseline "
     "period, or it is worse than the baseline in the indicator's better direction, or the same as the baseline "
     "without a note saying the aim is to hold the figure steady. A floor target the baseline already meets is "
     "reported only when the indicator has no other target that is an improvement.",
@@ -104,8 +105,10 @@ def improving_targets(context: Context) -> Iterator[Finding]:
         baseline = indicator.baseline
         if baseline is None:
             continue  # a target without a baseline is SS405's
-        improving = [target for target in indicator.targets if _improves(indicator, baseline, target)]
-        for target in indicator.targets:
+        # The baseline is the headline's: a target on a neighbourhood, a group or a gap starts from other figures.
+        targets = [target for target in indicator.targets if is_headline_target(target)]
+        improving = [target for target in targets if _improves(indicator, baseline, target)]
+        for target in targets:
             problem = _problem(indicator, baseline, target, any(t is not target for t in improving))
             if problem:
                 yield TARGET_NOT_AN_IMPROVEMENT.at(target.where("value"), *problem)

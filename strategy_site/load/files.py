@@ -21,6 +21,7 @@ from strategy_site.load.tree import NOT_PUBLISHED, PUBLISHED_IN_WORDS, ReadProbl
 from strategy_site.load.yaml_source import SourceMap, YamlSyntaxError, parse_yaml
 
 YAML_SUFFIXES = (".yml", ".yaml")
+BOUNDARIES_FILE = "neighbourhoods.geojson"  # the neighbourhoods' boundaries, for maps (strategy_site/model/boundaries.py)
 # Where each kind of document lives: a file at the top of the folder (by name, without its ending), or a folder.
 TOP_LEVEL = {entry.place.rsplit(".", 1)[0]: entry.kind for entry in KINDS if entry.folder is None}
 FOLDERS = {entry.folder: entry.kind for entry in KINDS if entry.folder is not None}
@@ -116,6 +117,7 @@ class Loaded:
     files_seen: int
     unreadable: set[Kind] = field(default_factory=set)  # kinds with a file that could not be read or parsed
     assets: list[str] = field(default_factory=list)  # other files inside the folder (images...), safe to publish
+    boundaries: Path | None = None  # neighbourhoods.geojson, if the folder has one: read for maps, never published as it is
 
 
 def discover(root: Path, files: list[Path]) -> tuple[list[tuple[Kind, Path]], list[Path]]:
@@ -171,10 +173,14 @@ def load_directory(root: Path, cache: ParseCache | None = None) -> Loaded:
             files.append(source)
         if source is None or not source.parsed:
             unreadable.add(kind)
-    assets = []
+    assets: list[str] = []
+    boundaries: Path | None = None
     for path in tree.files:
         relative = PurePosixPath(path.relative_to(root).as_posix())
         if path.suffix in (*YAML_SUFFIXES, ".md"):
+            continue
+        if str(relative) == BOUNDARIES_FILE:
+            boundaries = path
             continue
         problem = publish_problem(relative)
         if problem is None:
@@ -183,7 +189,7 @@ def load_directory(root: Path, cache: ParseCache | None = None) -> Loaded:
             findings.append(NOT_PUBLISHED.at(Location(display_path(path)), f"'{relative}' is not published: {problem}",
                                              f"the site publishes {PUBLISHED_IN_WORDS}, outside assets/, data/, pagefind/, search/ and source/; "
                                              "convert or move the file, or keep it outside the source folder"))
-    return Loaded(files, findings, len(documents), unreadable, assets)
+    return Loaded(files, findings, len(documents), unreadable, assets, boundaries)
 
 
 # A preview reads the folder again after every edit; most files have not changed, and parsing them

@@ -17,6 +17,7 @@ from strategy_site.findings import Finding, Rule, Severity
 from strategy_site.load.files import UNRECOGNISED_FILE, YAML_SUFFIXES, Kind, ParseCache, SourceFile, load_directory
 from strategy_site.load.tree import display_path, is_inside
 from strategy_site.load.yaml_source import raw_text
+from strategy_site.model.boundaries import Boundaries, read_boundaries
 from strategy_site.model.documents import (
     HEADLINE,
     Action,
@@ -49,6 +50,7 @@ MODELS: dict[Kind, type[Document]] = {model.KIND: model for model in Document.__
 DECLARATIONS: dict[str, list[tuple[Kind, tuple[str, ...]]]] = {
     "partner": [(Kind.PARTNERSHIP, ("members",))],
     "neighbourhood": [(Kind.PARTNERSHIP, ("neighbourhoods",))],
+    "group": [(Kind.PARTNERSHIP, ("groups",))],
     "thematic partnership": [(Kind.PARTNERSHIP, ("thematic_partnerships",))],
     "theme": [(Kind.COMMUNITY_STRATEGY, ("themes",))],
     "priority": [(Kind.COMMUNITY_STRATEGY, ("themes", "priorities"))],
@@ -67,6 +69,7 @@ class Project:
     files_seen: int = 0
     unreadable: set[Kind] = field(default_factory=set)
     assets: list[str] = field(default_factory=list)  # the folder's other files (images...), safe to publish
+    boundaries: Boundaries | None = None  # the neighbourhoods' boundaries for maps, if the partnership gives them
 
     def of(self, kind: Kind) -> list[Any]:
         return self.documents.get(kind, [])
@@ -182,9 +185,17 @@ class Project:
         comparator), repeats included: its file's first, then each update's."""
         parts: list[Breakdown | Comparator] = [*indicator.breakdowns, *indicator.comparators]
         own = indicator.values if series == HEADLINE else next((part.values for part in parts if part.key == series), [])
-        reported = [v for update in self.progress_updates for v in update.indicators
-                    if v.indicator == indicator.id and (v.series or HEADLINE) == series]
-        return [*own, *reported]
+        return [*own, *self.reported_figures.get((indicator.id, series), [])]
+
+    @cached_property
+    def reported_figures(self) -> dict[tuple[str, str], list[IndicatorValue]]:
+        """Every progress update's figures, by indicator id and series key, in the order of the updates: looked up
+        for every series of every indicator, so gathered once."""
+        found: dict[tuple[str, str], list[IndicatorValue]] = {}
+        for update in self.progress_updates:
+            for figure in update.indicators:
+                found.setdefault((figure.indicator, figure.series or HEADLINE), []).append(figure)
+        return found
 
     def figures(self, indicator: Indicator, series: str = HEADLINE) -> list[Observation | IndicatorValue]:
         """The figures of one of the indicator's series from its own file and every progress update, oldest
@@ -284,6 +295,8 @@ def load_project(root: Path, cache: ParseCache | None = None) -> Project:
         root, loaded.files, loaded.findings + path_problems + findings, ruleset,
         files_seen=loaded.files_seen, unreadable=loaded.unreadable, assets=loaded.assets,
     )
+    project.boundaries, problems = read_boundaries(loaded.boundaries)
+    project.findings.extend(problems)
     for source in loaded.files:
         if not source.parsed:
             continue  # already reported: not YAML, or no front matter

@@ -35,6 +35,13 @@ MEASURES: tuple[Measure, ...] = (
     Measure("document", "plain-language", "Written in plain language",
             "the Flesch reading ease of its public text is at least `reading-ease` (partly: at least `reading-ease-partly`)",
             documents.plain_language),
+    Measure("document", "renewal-area-figures", "Renewal areas have their own figures",
+            "for the renewal strategy: its indicators have figures for every neighbourhood marked as needing renewal "
+            "(partly: for some)", documents.renewal_area_figures),
+    Measure("document", "renewal-area-targets", "Sets targets for its neighbourhoods",
+            "for the renewal strategy: every neighbourhood marked as needing renewal has a target set for it on one of its "
+            "indicators, on its own figures, the renewal areas together, or each renewal area or neighbourhood (partly: some have)",
+            documents.renewal_area_targets),
     Measure("action", "lead", "Has a lead partner", "it names a lead partner that is a member", actions.lead),
     Measure("action", "due-date", "Has a due date", "it has a due date", actions.due_date),
     Measure("action", "milestones", "Has milestones", "it has at least one milestone", actions.milestones),

@@ -1,16 +1,18 @@
-"""The measures of each document: the community strategy, the renewal strategy and each agreement."""
+"""The measures of each document: the community strategy, the renewal strategy and each agreement, and whether the
+renewal strategy reaches its neighbourhoods with figures and targets of their own (guidance para 4.6)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from strategy_site.model.documents import CommunityStrategy
+from strategy_site.model.documents import CommunityStrategy, RenewalStrategy
 from strategy_site.model.project import Project
+from strategy_site.model.renewal import renewal_reach
 from strategy_site.model.reviews import Reviewed, review_date, review_field, review_passed, reviewed_documents
 from strategy_site.model.sections import is_substantive, required_sections_in
 from strategy_site.report.measure import Judged, Judging, Subject, judged
 from strategy_site.report.readability import readability
-from strategy_site.words import number
+from strategy_site.words import listed, number
 
 
 def subjects(project: Project) -> Iterator[Subject]:
@@ -57,3 +59,33 @@ def plain_language(judging: Judging, document: Reviewed) -> Iterator[Judged]:
     yield Judged(judged(figure >= limits.reading_ease, figure >= limits.reading_ease_partly),
                  f"Flesch reading ease {number(figure)} over {ease.words} words (aim for {number(limits.reading_ease)} or more)",
                  document.source_file.where(()))
+
+
+def renewal_area_figures(judging: Judging, document: Reviewed) -> Iterator[Judged]:
+    reach = renewal_reach(judging.project) if isinstance(document, RenewalStrategy) else None
+    if reach is None:  # not the renewal strategy, or no neighbourhood is marked as needing renewal
+        return
+    missing = [area.name for area in reach.without_figures]
+    if not reach.indicators:
+        evidence = "it lists no indicators, so no renewal area has figures of its own"
+    elif not missing:
+        evidence = f"its indicators have figures for every renewal area ({listed([area.name for area in reach.areas])})"
+    else:
+        evidence = f"none of its indicators has figures for {listed(missing)}"
+    yield Judged(judged(not missing, len(missing) < len(reach.areas)), evidence, document.where("indicators"))
+
+
+def renewal_area_targets(judging: Judging, document: Reviewed) -> Iterator[Judged]:
+    reach = renewal_reach(judging.project) if isinstance(document, RenewalStrategy) else None
+    if reach is None:
+        return
+    missing = [area.name for area in reach.without_targets]
+    if not reach.has_targets:
+        evidence = "none of its indicators has a target"
+    elif len(missing) == len(reach.areas):
+        evidence = "none of its targets is set for a renewal area"
+    elif missing:
+        evidence = f"no target is set for {listed(missing)}"
+    else:
+        evidence = f"targets are set for every renewal area ({listed([area.name for area in reach.areas])})"
+    yield Judged(judged(not missing, len(missing) < len(reach.areas)), evidence, document.where("indicators"))

@@ -7,8 +7,8 @@ import datetime as dt
 from collections.abc import Iterator
 
 from strategy_site.findings import Location
-from strategy_site.model.documents import Indicator
-from strategy_site.model.progress import indicator_progress
+from strategy_site.model.documents import HEADLINE, Indicator, Target
+from strategy_site.model.progress import indicator_progress, is_headline_target
 from strategy_site.model.project import Project
 from strategy_site.report.measure import Judged, Judging, Result, Subject, judged
 from strategy_site.report.months import add_months
@@ -37,8 +37,18 @@ def baseline(judging: Judging, indicator: Indicator) -> Iterator[Judged]:
 
 
 def target(judging: Judging, indicator: Indicator) -> Iterator[Judged]:
-    evidence = "; ".join(f"{t.value:g} by {t.by}" for t in indicator.targets) or "no target"
+    evidence = "; ".join(f"{t.value:g} by {t.by}{_on(t)}" for t in indicator.targets) or "no target"
     yield Judged(judged(bool(indicator.targets)), evidence, _at(indicator, "targets"))
+
+
+def _on(target: Target) -> str:
+    """What a target is set on, as its fields name it, unless it is the headline."""
+    of = f"each {target.each}" if target.each else target.series or HEADLINE
+    if target.against and target.measure == "ratio":
+        return f" on the ratio of {of} to {target.against}"
+    if target.against:
+        return f" on the gap between {of} and {target.against}"
+    return "" if is_headline_target(target) else f" for {of}"
 
 
 def up_to_date(judging: Judging, indicator: Indicator) -> Iterator[Judged]:
