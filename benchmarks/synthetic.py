@@ -11,6 +11,7 @@ documents whose lists grow N times; every other file is copied N times.
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from strategy_site.load.markdown_source import split_front_matter
 from strategy_site.model.project import load_project
 
 SINGLE = ("partnership.yml", "community-strategy.md", "neighbourhood-renewal-strategy.md")
+BOUNDARIES = "neighbourhoods.geojson"
 
 
 def renamed(data: Any, ids: set[str], suffix: str) -> Any:
@@ -62,10 +64,45 @@ def _merge_lists(copies: list[dict[str, Any]]) -> dict[str, Any]:
     return merged
 
 
+def _boundaries(source: Path, out: Path, times: int) -> None:
+    """The boundary file with each copy's neighbourhoods beside the last, in rows of five, so the maps have
+    as many areas to draw as the synthetic partnership has neighbourhoods."""
+    path = source / BOUNDARIES
+    if not path.is_file():
+        return
+    collection = json.loads(path.read_text(encoding="utf-8"))
+    points = [point for feature in collection["features"] for point in _points(feature["geometry"]["coordinates"])]
+    width = max(p[0] for p in points) - min(p[0] for p in points)
+    height = max(p[1] for p in points) - min(p[1] for p in points)
+    features = []
+    for k in range(times):
+        dx, dy = (k % 5) * width * 1.1, -(k // 5) * height * 1.1
+        for feature in collection["features"]:
+            moved = json.loads(json.dumps(feature))
+            moved["properties"]["id"] += _suffix(k)
+            moved["geometry"]["coordinates"] = _moved(moved["geometry"]["coordinates"], dx, dy)
+            features.append(moved)
+    (out / BOUNDARIES).write_text(json.dumps({**collection, "features": features}), encoding="utf-8")
+
+
+def _points(coordinates: Any) -> list[list[float]]:
+    if coordinates and isinstance(coordinates[0], (int, float)):
+        return [coordinates]
+    return [point for part in coordinates for point in _points(part)]
+
+
+def _moved(coordinates: Any, dx: float, dy: float) -> Any:
+    if coordinates and isinstance(coordinates[0], (int, float)):
+        return [round(coordinates[0] + dx, 6), round(coordinates[1] + dy, 6)]
+    return [_moved(part, dx, dy) for part in coordinates]
+
+
 def generate(source: Path, out: Path, times: int) -> None:
     ids = {name for names in load_project(source).declared.values() for name in names}
     if out.exists():
         shutil.rmtree(out)
+    out.mkdir(parents=True)
+    _boundaries(source, out, times)
     for path in sorted(source.rglob("*")):
         if not path.is_file() or path.suffix not in (".yml", ".md"):
             continue

@@ -1,20 +1,30 @@
-"""Indicator charts cope with any finite figures: huge, tiny, negative, all the same, or spanning every float."""
+"""Charts cope with any finite figures: huge, tiny, negative, all the same, or spanning every float; in one line
+or many, as gaps or as bars."""
 
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import math
 import re
 import sys
 import xml.etree.ElementTree as ET
+from typing import Any
 
 from hypothesis import example, given, settings, strategies as st
 
-from strategy_site.model.documents import Indicator
+from strategy_site.model.documents import Breakdown, Indicator
 from strategy_site.model.fields import parse_period
 from strategy_site.model.progress import IndicatorProgress, Point, TargetStatus, Trend
-from strategy_site.render.charts import BOTTOM, HEIGHT, LEFT, TOP, indicator_chart
+from strategy_site.model.project import load_project
+from strategy_site.model.series import GapTrend, Series, SeriesKind, TargetProgress
+from strategy_site.render.chart_marks import LABEL_CHAR
+from strategy_site.render.charts import indicator_chart
+from strategy_site.render.group_chart import group_chart
+from strategy_site.render.line_chart import BOTTOM, HEIGHT, LEFT, TOP
+from strategy_site.render.series_charts import gap_chart, neighbourhood_chart
 from strategy_site.words import number
+from tests.conftest import FIXTURES
 
 SVG = "{http://www.w3.org/2000/svg}"
 COORDINATES = {"x", "y", "x1", "x2", "y1", "y2", "cx", "cy", "points", "d", "transform"}
@@ -39,8 +49,8 @@ def progress(baseline: float | None, figures: list[float], target: float | None,
 
 
 def coordinates(value: str) -> list[float]:
-    """The numbers in a coordinate attribute: '12.5', '1,2 3,4', 'M1 2L3 4Z' or 'translate(64 308)'."""
-    return [float(token) for token in re.split(r"[\s,()MLZ]+|translate", value) if token]
+    """The numbers in a coordinate attribute: '12.5', '1,2 3,4', 'M1 2L3 4Z', 'M1 2m-4 0h8z' or 'translate(64 308)'."""
+    return [float(token) for token in re.split(r"[\s,()MLZmlhvz]+|translate", value) if token]
 
 
 def tick_labels(svg: ET.Element) -> list[str]:
@@ -134,9 +144,100 @@ def test_large_figures_are_labelled_in_millions_so_the_labels_fit() -> None:
 def test_long_period_labels_that_would_overlap_are_not_both_drawn() -> None:
     def labels_on_the_axis(first: str, last: str) -> list[str]:
         chart = progress(None, [10, 12], 15, target_year=2040)  # a far target: the two figures sit close together
-        points = [dataclasses.replace(point, period=parse_period(label)) for point, label in zip(chart.figures, (first, last), strict=True)]
+        points = tuple(dataclasses.replace(point, period=parse_period(label)) for point, label in zip(chart.figures, (first, last), strict=True))
         svg = ET.fromstring(indicator_chart(dataclasses.replace(chart, figures=points)))
         return [t.text or "" for t in svg.iter(f"{SVG}text") if t.get("y") == str(PLOT_BOTTOM + 22)]
 
     assert labels_on_the_axis("2022/23 academic year", "2023/24 academic year") == ["2022/23 academic year"]
     assert labels_on_the_axis("2015", "2025") == ["2015", "2025"]
+
+
+# --- the charts of an indicator's series: the same figures, in several lines, gaps and bars --------------
+
+MINIMAL = load_project(FIXTURES / "minimal")
+
+
+def series(key: str, kind: SeriesKind, figures: list[float], part: Any = None) -> Series:
+    """A series with a figure a year from 2020/21."""
+    points = tuple(Point(parse_period(f"{2020 + i}/{(21 + i) % 100:02d}"), value) for i, value in enumerate(figures))
+    return Series(key, kind, key.title(), "per 1,000 households", "Police", points, part)
+
+
+def every_coordinate_is_finite_and_near(svg: ET.Element) -> None:
+    for element in svg.iter():
+        for name in (COORDINATES | {"width", "height"}).intersection(element.keys()):
+            numbers = coordinates(element.get(name, ""))
+            assert numbers and all(math.isfinite(n) and -BOX <= n <= BOX for n in numbers), (element.tag, name, element.get(name))
+
+
+FIGURES = st.lists(FIGURE, min_size=1, max_size=4)
+
+
+@settings(max_examples=150, deadline=None)
+@given(headline=st.lists(FIGURE, max_size=4), comparators=st.lists(FIGURES, max_size=3), areas=st.lists(FIGURES, max_size=8))
+@example(headline=[1.7e308], comparators=[[-1.7e308]], areas=[[0.0], [5e-324]])
+@example(headline=[5.0], comparators=[[5.0], [5.0]], areas=[[5.0]] * 7)  # every name at the same height
+def test_an_indicator_chart_with_any_finite_series_keeps_every_line_and_name_in_the_chart(
+    headline: list[float], comparators: list[list[float]], areas: list[list[float]]
+) -> None:
+    base = progress(None, headline, None)
+    drawn = [series("headline", SeriesKind.HEADLINE, headline)]
+    drawn += [series(f"area-{i}", SeriesKind.AREA, figures) for i, figures in enumerate(areas)]
+    drawn += [series(f"place-{i}", SeriesKind.COMPARATOR, figures) for i, figures in enumerate(comparators)]
+    svg = ET.fromstring(indicator_chart(base, drawn))
+
+    every_coordinate_is_finite_and_near(svg)
+    places = min(len(comparators), 2)
+    areas_drawn = len(areas) if len(areas) <= 5 - places else 2  # too many: the worst and the best
+    assert len(list(svg.iter(f"{SVG}polyline"))) == bool(headline) + places + areas_drawn
+    # Each name at a line's end: (left, right, height), within the chart, and clear of every other name.
+    names = [(float(t.get("x", "")), float(t.get("x", "")) + LABEL_CHAR * len(t.text or ""), float(t.get("y", "")))
+             for t in svg.iter(f"{SVG}text") if t.get("paint-order") == "stroke"]
+    assert all(PLOT_TOP <= y - 5 <= PLOT_BOTTOM + 0.5 and right <= 640 for _, right, y in names)
+    for (left, right, y), (other_left, other_right, other_y) in itertools.combinations(names, 2):
+        assert right < other_left or other_right < left or abs(y - other_y) >= 17 - 0.2
+
+
+@settings(max_examples=100, deadline=None)
+@given(gaps=FIGURES, target=FIGURE, measure=st.sampled_from(["difference", "ratio"]))
+@example(gaps=[1.7e308, -1.7e308], target=0.0, measure="ratio")
+def test_a_gap_chart_of_any_finite_gaps_is_well_formed(gaps: list[float], target: float, measure: str) -> None:
+    base = progress(None, [], None)
+    of, against = series("renewal-areas", SeriesKind.AREA, gaps), series("headline", SeriesKind.HEADLINE, gaps)
+    goal = base.indicator.targets[0].model_copy(update={"value": target, "series": "renewal-areas", "against": "headline"})
+    gap = TargetProgress(goal, (of,), against, measure, of.points, None, None, Trend.TOO_FEW_FIGURES, GapTrend.NARROWING,
+                         TargetStatus.ON_TRACK)
+
+    svg = ET.fromstring(gap_chart(MINIMAL, base.indicator, gap))
+
+    every_coordinate_is_finite_and_near(svg)
+    assert len(list(svg.iter(f"{SVG}polyline"))) == 1
+
+
+@settings(max_examples=100, deadline=None)
+@given(headline=st.lists(FIGURE, max_size=2), categories=st.lists(FIGURE, min_size=1, max_size=6))
+@example(headline=[1.7e308], categories=[-1.7e308, 0.0])
+@example(headline=[], categories=[-5.0, -5.0])
+def test_a_group_chart_of_any_finite_figures_keeps_its_bars_in_the_chart(headline: list[float], categories: list[float]) -> None:
+    base = progress(None, headline, None)
+    groups = [series(f"sex/{i}", SeriesKind.GROUP, [value], Breakdown.model_validate({"group": "sex", "category": str(i), "values": []}))
+              for i, value in enumerate(categories)]
+    svg = ET.fromstring(group_chart(base.indicator, [series("headline", SeriesKind.HEADLINE, headline), *groups]))
+
+    every_coordinate_is_finite_and_near(svg)
+    bars = [rect for rect in svg.iter(f"{SVG}rect") if rect.get("height") == "18"]
+    assert len(bars) == len(categories)
+    assert all(224 - 0.5 <= float(bar.get("x", "")) and float(bar.get("x", "")) + float(bar.get("width", "")) <= 616.5 for bar in bars)
+
+
+@settings(max_examples=100, deadline=None)
+@given(own=FIGURES, headline=st.lists(FIGURE, max_size=4), england=st.lists(FIGURE, max_size=4))
+def test_a_neighbourhood_chart_of_any_finite_figures_is_well_formed(own: list[float], headline: list[float], england: list[float]) -> None:
+    base = progress(None, headline, None)
+    subject = series("northgate", SeriesKind.AREA, own)
+    drawn = [series("headline", SeriesKind.HEADLINE, headline), subject, series("england", SeriesKind.COMPARATOR, england)]
+
+    svg = ET.fromstring(neighbourhood_chart(base.indicator, drawn, subject))
+
+    every_coordinate_is_finite_and_near(svg)
+    assert len(list(svg.iter(f"{SVG}polyline"))) == 1 + bool(headline) + bool(england)

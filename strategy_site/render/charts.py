@@ -1,72 +1,90 @@
 """Indicator charts drawn at build time as standalone SVG files.
 
-The page shows the chart as an image with a text alternative and the same
-figures as a table, so nothing depends on reading the chart. Lines differ by
-pattern as well as colour (solid actuals, dashed path to target, a diamond for
-the target), so the chart also reads in greyscale and print.
+The page shows the chart as an image with a text alternative and the same figures as a table, so nothing
+depends on reading the chart. Lines differ by pattern and marker as well as colour (solid actuals, dashed
+path to target, a diamond for the target), so the chart also reads in greyscale and print.
+
+Beside the headline, the chart draws the indicator's comparators (the first two, such as England and the
+region) and its chosen breakdown (``indicator.chart``: the areas by default, or a group's categories),
+each with its own marker and dash pattern and its name at its end (render/line_chart.py). Six lines are
+the most that stay readable: beyond that the marker shapes and dash patterns are too many to tell apart
+and the names at the lines' ends crowd one another. So when the breakdown has more series than the room
+left (seven neighbourhoods, or twenty), the chart draws the renewal areas together and the two series
+with the worst and the best latest figures, which show the spread; every series is in the page's table,
+and the neighbourhoods on its map. Every series is in the indicator's unit: check (SS432) stops the
+build otherwise. An indicator with nothing to draw beside the headline gets the headline chart alone.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import math
-import sys
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass
 
+from strategy_site.model.documents import RENEWAL_AREAS, Breakdown, Indicator
 from strategy_site.model.progress import IndicatorProgress
-from strategy_site.text_safety import xml_escape
-from strategy_site.words import number
+from strategy_site.model.series import Series, SeriesKind
+from strategy_site.render.chart_axes import better_heading
+from strategy_site.render.chart_marks import MAIN_STYLE, STYLES
+from strategy_site.render.line_chart import Goal, Line, LineChart, line_chart
+from strategy_site.words import listed, number
 
-WIDTH, HEIGHT = 640, 360
-LEFT, RIGHT, TOP, BOTTOM = 64, 24, 40, 104
-CHAR_WIDTH = 9  # a generous average at font-size 16, for laying out the key
-ACTUAL = "#1d70b8"  # GOV.UK blue, 5.2:1 on white
-GUIDE = "#505a5f"  # GOV.UK secondary text grey, 7:1 on white
-GRID = "#d8d8d8"
-TEXT = "#0b0c0c"
+MAX_LINES = 6  # beyond six, markers, dash patterns and names at the lines' ends are too many to tell apart
+MAX_COMPARATORS = 2  # England and the region; more are in the table
 
 
-# Figures closer together than this share of their size are drawn as one value: no tick step
-# could tell them apart. (Also keeps the step far from float underflow.)
-RESOLUTION = 1e-9
-DUST = 1e-9  # division leaves dust (0.3 / 0.1 is 2.9999999999999996): a figure this near a tick, in steps, is on it
+@dataclass(frozen=True)
+class Charted:
+    """The series an indicator chart draws beside the headline."""
+
+    comparators: list[Series]
+    breakdown: list[Series]
+    worst: Series | None  # when some of the breakdown is left out: its worst and best latest figures
+    best: Series | None
 
 
-def _spread(low: float, high: float) -> tuple[float, float]:
-    """A range with room for ticks around figures that are all the same: a tenth of their size (at least 1)
-    either side, without crossing zero, so a chart of zeros or of small counts does not show negative ticks."""
-    pad = max(abs(low) / 10, abs(high) / 10, 1.0)
-    bottom = low - pad if low < 0 else max(low - pad, 0.0)
-    top = high + pad if high >= 0 else min(high + pad, 0.0)
-    return max(bottom, -sys.float_info.max), min(top, sys.float_info.max)
+def _badness(indicator: Indicator, series: Series) -> float:
+    value = series.points[-1].value
+    return value if indicator.better == "lower" else -value
 
 
-def _nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
-    """Round numbers from at or below ``low`` to at or above ``high``, about ``count`` of them and never
-    more than count + 2; for ranges near the limits of a float, just ``low`` and ``high``."""
-    if high - low <= RESOLUTION * max(abs(low), abs(high), 1.0):
-        low, high = _spread(low, high)
-    raw = high / (count - 1) - low / (count - 1)  # not (high - low) / ..., which overflows for -1e308 to 1e308
-    magnitude = 10.0 ** math.floor(math.log10(raw))
-    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
-    ticks = [k * step for k in range(math.floor(low / step + DUST), math.ceil(high / step - DUST) + 1)]
-    return ticks if all(math.isfinite(tick) for tick in ticks) else [low, high]
+def charted(indicator: Indicator, series: Sequence[Series]) -> Charted:
+    """Which of the indicator's ``series`` (indicator_series) its chart draws beside the headline."""
+    drawable = [s for s in series if s.points]
+    comparators = [s for s in drawable if s.kind is SeriesKind.COMPARATOR][:MAX_COMPARATORS]
+    chosen = indicator.chart or "area"
+    breakdown = [
+        s for s in drawable
+        if (s.kind is SeriesKind.AREA and chosen == "area")
+        or (s.kind is SeriesKind.GROUP and isinstance(s.part, Breakdown) and s.part.group == chosen)
+    ]
+    room = MAX_LINES - 1 - len(comparators)
+    if len(breakdown) <= room:
+        return Charted(comparators, breakdown, None, None)
+    ranked = sorted((s for s in breakdown if s.key != RENEWAL_AREAS), key=lambda s: _badness(indicator, s))
+    best, worst = ranked[0], ranked[-1]
+    kept = [s for s in breakdown if s.key == RENEWAL_AREAS or s is worst or s is best]
+    return Charted(comparators, kept, worst, best)
 
 
-LABEL_ROOM = 6  # characters that fit left of the plot at font-size 16
-SCALES = ((1, ""), (10**3, "thousands"), (10**6, "millions"), (10**9, "billions"), (10**12, "trillions"))
+def line_name(series: Series) -> str:
+    """A series' name on the chart: a group's category alone ("female"), which the alt text puts in its group."""
+    return series.part.category if isinstance(series.part, Breakdown) and series.part.category else series.label
 
 
-def tick_labels(ticks: list[float]) -> tuple[list[str], str]:
-    """The ticks' labels, counted in thousands, millions... when written out in full they would not fit."""
-    for divisor, name in SCALES:
-        labels = [number(tick / divisor) for tick in ticks]
-        if max(len(label) for label in labels) <= LABEL_ROOM:
-            return labels, name
-    return labels, name  # none fits: the largest scale
+def group_name(series: Series) -> str:
+    """The group's name, which indicator_series writes before the category in the label ("Sex: female")."""
+    return series.label.removesuffix(f": {line_name(series)}")
 
 
-def alt_text(progress: IndicatorProgress) -> str:
-    """What the chart shows, in one or two sentences, for screen readers and when images are off."""
+def in_sentence(name: str) -> str:
+    """A series' name inside a sentence: "the renewal areas", not "The renewal areas"."""
+    return "the" + name[3:] if name.startswith("The ") else name
+
+
+def alt_text(progress: IndicatorProgress, series: Sequence[Series] = ()) -> str:
+    """What the chart shows, in a few short sentences, for screen readers and when images are off; with the
+    indicator's ``series``, what it shows beside the headline too."""
     indicator = progress.indicator
     parts = [f"Chart of {indicator.title} ({indicator.unit}), {indicator.better} is better."]
     if progress.baseline:
@@ -75,94 +93,34 @@ def alt_text(progress: IndicatorProgress) -> str:
         parts.append(f"Latest {number(progress.latest.value)} in {progress.latest.period}, {progress.trend.value}.")
     if progress.target:
         parts.append(f"Target {number(progress.target.value)} by {progress.target.by}: {progress.target_status.value}.")
+    drawn = charted(indicator, series)
+    shown = [f"{listed([in_sentence(s.label) for s in drawn.comparators])} for comparison"] if drawn.comparators else []
+    if drawn.breakdown:
+        names = listed([in_sentence(line_name(s)) for s in drawn.breakdown])
+        first = drawn.breakdown[0]
+        shown.append(f"figures by {group_name(first).lower()} for {names}" if first.kind is SeriesKind.GROUP else names)
+    if shown:
+        parts.append(f"It also shows {', and '.join(shown)}.")
+    if drawn.worst and drawn.best:
+        worst, best = line_name(drawn.worst), in_sentence(line_name(drawn.best))
+        parts.append(f"{worst} has the worst latest figure and {best} the best; the table has them all.")
     return " ".join(parts)
 
 
-def indicator_chart(progress: IndicatorProgress) -> str:
-    """The indicator's baseline, actual figures, target and straight path to it, as an SVG document."""
+def indicator_chart(progress: IndicatorProgress, series: Sequence[Series] = ()) -> str:
+    """The indicator's baseline, actual figures, target and straight path to it, and, from its ``series``
+    (indicator_series), the comparators and breakdown it charts, as an SVG document."""
     indicator = progress.indicator
-    points = [*([progress.baseline] if progress.baseline else []), *progress.figures]
-    dates = [point.when for point in points]
-    values = [point.value for point in points]
-    if progress.target:
-        dates.append(progress.target.by.end)
-        values.append(progress.target.value)
-    if not dates:
-        dates, values = [dt.date(2000, 1, 1)], [0.0]
-    first, last = min(dates), max(dates)
-    span = max((last - first).days, 1)
-    ticks = _nice_ticks(min(values), max(values))
-    low, high = ticks[0], ticks[-1]
-    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
-    labels, scale = tick_labels(ticks)
-
-    def x(when: dt.date) -> float:
-        return round(LEFT + plot_w * (when - first).days / span, 1)
-
-    def y(value: float) -> float:
-        # Halves first, so that neither difference overflows when the range spans nearly all floats.
-        share = (value / 2 - low / 2) / (high / 2 - low / 2)
-        return round(TOP + plot_h * (1 - share), 1)
-
-    out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" '
-        f'role="img" font-family="system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif" font-size="16" fill="{TEXT}">',
-        f"<title>{xml_escape(indicator.title)}</title>",
-        f"<desc>{xml_escape(alt_text(progress))}</desc>",
-        f'<rect width="{WIDTH}" height="{HEIGHT}" fill="#ffffff"/>',
-        f'<text x="{LEFT}" y="22" font-weight="700">{"▲ Higher" if indicator.better == "higher" else "▼ Lower"} is better</text>',
-        f'<text x="{WIDTH - RIGHT}" y="22" text-anchor="end">{xml_escape(indicator.unit)}{f" (in {scale})" if scale else ""}</text>',
+    drawn = charted(indicator, series)
+    others = [*drawn.comparators, *drawn.breakdown]
+    headline = next((s.label for s in series if s.kind is SeriesKind.HEADLINE), "Actual") if others else "Actual"
+    lines = [Line(headline, progress.figures, MAIN_STYLE)] + [
+        Line(line_name(s), s.points, dataclasses.replace(style, hollow=s.kind is SeriesKind.COMPARATOR))
+        for s, style in zip(others, STYLES, strict=False)
     ]
-    for tick, label in zip(ticks, labels, strict=True):  # one label a tick
-        out.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(tick)}" y2="{y(tick)}" stroke="{GRID}"/>')
-        out.append(f'<text x="{LEFT - 8}" y="{y(tick) + 5}" text-anchor="end">{label}</text>')
-    out.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{TOP + plot_h}" y2="{TOP + plot_h}" stroke="{TEXT}"/>')
-    labelled: list[tuple[str, dt.date]] = []
-    for point in points[:1] + points[-1:]:  # the first and latest periods; the target labels itself
-        # Centred labels need half of each one's width between them ("2022/23 academic year" is long).
-        room = (len(labelled[-1][0]) + len(point.period.label)) / 2 * CHAR_WIDTH + 12 if labelled else 0
-        if not labelled or x(point.when) - x(labelled[-1][1]) > room:
-            labelled.append((point.period.label, point.when))
-    for label, when in labelled:
-        anchor = "start" if x(when) < LEFT + 40 else "end" if x(when) > WIDTH - RIGHT - 40 else "middle"
-        out.append(f'<line x1="{x(when)}" x2="{x(when)}" y1="{TOP + plot_h}" y2="{TOP + plot_h + 6}" stroke="{TEXT}"/>')
-        out.append(f'<text x="{x(when)}" y="{TOP + plot_h + 22}" text-anchor="{anchor}">{xml_escape(label)}</text>')
-    if progress.target and progress.baseline:
-        out.append(
-            f'<line x1="{x(progress.baseline.when)}" y1="{y(progress.baseline.value)}" x2="{x(progress.target.by.end)}" '
-            f'y2="{y(progress.target.value)}" stroke="{GUIDE}" stroke-width="2" stroke-dasharray="8 6"/>'
-        )
-    if progress.figures:
-        line = " ".join(f"{x(point.when)},{y(point.value)}" for point in progress.figures)
-        out.append(f'<polyline points="{line}" fill="none" stroke="{ACTUAL}" stroke-width="3"/>')
-        out.extend(f'<circle cx="{x(p.when)}" cy="{y(p.value)}" r="4.5" fill="{ACTUAL}"/>' for p in progress.figures)
-    if progress.baseline:
-        bx, by = x(progress.baseline.when), y(progress.baseline.value)
-        out.append(f'<circle cx="{bx}" cy="{by}" r="6" fill="#ffffff" stroke="{TEXT}" stroke-width="2"/>')
-    if progress.target:
-        tx, ty = x(progress.target.by.end), y(progress.target.value)
-        out.append(f'<path d="M{tx} {ty - 8}L{tx + 8} {ty}L{tx} {ty + 8}L{tx - 8} {ty}Z" fill="{TEXT}"/>')
-    target_label = f"Target {number(progress.target.value)} by {progress.target.by}" if progress.target else None
-    out.extend(_legend(bool(progress.baseline), bool(progress.target and progress.baseline), target_label))
-    out.append("</svg>")
-    return "\n".join(out) + "\n"
-
-
-def _legend(baseline: bool, trajectory: bool, target: str | None) -> list[str]:
-    """The key below the chart; the target's entry names its value and date, so no label crowds the plot."""
-    top = HEIGHT - 52
-    items = [(f'<line x1="0" x2="28" y1="0" y2="0" stroke="{ACTUAL}" stroke-width="3"/><circle cx="14" cy="0" r="4.5" fill="{ACTUAL}"/>', "Actual")]
-    if baseline:
-        items.append((f'<circle cx="14" cy="0" r="6" fill="#ffffff" stroke="{TEXT}" stroke-width="2"/>', "Baseline"))
-    if trajectory:
-        items.append((f'<line x1="0" x2="28" y1="0" y2="0" stroke="{GUIDE}" stroke-width="2" stroke-dasharray="8 6"/>', "Path to target"))
-    if target:
-        items.append((f'<path d="M14 -8L22 0L14 8L6 0Z" fill="{TEXT}"/>', target))
-    out, left = [], LEFT
-    for sample, label in items:
-        width = 36 + CHAR_WIDTH * len(label)
-        if left + width > WIDTH - RIGHT:  # wrap the key onto a second row rather than off the edge
-            left, top = LEFT, top + 28
-        out.append(f'<g transform="translate({left} {top})">{sample}<text x="36" y="5">{xml_escape(label)}</text></g>')
-        left += width + 20
-    return out
+    target = progress.target
+    goal = Goal(target.value, target.by.end, f"Target {number(target.value)} by {target.by}", progress.baseline) if target else None
+    return line_chart(LineChart(
+        indicator.title, alt_text(progress, series), better_heading(indicator.better), indicator.unit,
+        tuple(lines), progress.baseline, goal,
+    ))

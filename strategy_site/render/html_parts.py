@@ -14,9 +14,10 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from strategy_site.model.documents import Action
+from strategy_site.model.documents import Action, Indicator
 from strategy_site.model.progress import IndicatorProgress
 from strategy_site.model.project import Project
+from strategy_site.model.series import TargetProgress
 from strategy_site.words import long_date, number
 
 TAG_COLOURS = {
@@ -24,6 +25,7 @@ TAG_COLOURS = {
     "improving": "green", "no change": "grey", "worsening": "red", "not enough figures yet": "grey",
     "target met": "green", "on track for the target": "blue", "off track for the target": "orange",
     "target missed": "red", "no target set": "grey", "no figures yet": "grey",
+    "narrowing": "green", "widening": "red",
 }
 STACK_FROM = 3  # columns; narrower tables fit a phone as they are
 
@@ -68,6 +70,39 @@ def table(names: Sequence[str], rows: Iterable[Markup]) -> Markup:
     )
 
 
+NO_FIGURE = Markup('<span aria-hidden="true">–</span><span class="govuk-visually-hidden">no figure</span>')
+
+
+def figures_table(id_: str, caption: str, corner: str, columns: Sequence[str],
+                  sections: Sequence[tuple[str, Sequence[tuple[Any, Sequence[Any]]]]]) -> Markup:
+    """A table of figures headed by its columns and by each row (th scope), so a screen reader names both for
+    every cell. ``sections`` are (heading, rows), each row (its header, its cells); a section's heading ("" for
+    none) heads its rows across the table. A cell of None has no figure. On a narrow screen the table scrolls
+    inside a region of its own, which the keyboard can reach; the caption names both and stays above the region,
+    where it wraps to the screen's width (a <caption> would be as wide as the table, and scroll away)."""
+    width, named_by = len(columns) + 1, f"{escape(id_)}-caption"
+    out = [f'<p class="govuk-body app-table-caption" id="{named_by}">{escape(caption)}</p>\n'
+           f'<div class="app-table-scroll" role="region" aria-labelledby="{named_by}" tabindex="0">\n'
+           f'<table class="govuk-table app-table--figures" id="{escape(id_)}" aria-labelledby="{named_by}">\n'
+           '<thead class="govuk-table__head">\n<tr class="govuk-table__row">\n'
+           f'<th class="govuk-table__header" scope="col">{escape(corner)}</th>\n']
+    out.extend(f'<th class="govuk-table__header govuk-table__header--numeric" scope="col">{escape(column)}</th>\n' for column in columns)
+    out.append("</tr>\n</thead>\n")
+    for heading, rows in sections:
+        out.append('<tbody class="govuk-table__body">\n')
+        if heading:
+            out.append(f'<tr class="govuk-table__row"><th class="govuk-table__header app-table__section" scope="rowgroup" '
+                       f'colspan="{width}">{escape(heading)}</th></tr>\n')
+        for header, cells in rows:
+            out.append(f'<tr class="govuk-table__row">\n<th class="govuk-table__header" scope="row">{escape(header)}</th>\n')
+            out.extend(f'<td class="govuk-table__cell govuk-table__cell--numeric">{NO_FIGURE if cell is None else escape(cell)}</td>\n'
+                       for cell in cells)
+            out.append("</tr>\n")
+        out.append("</tbody>\n")
+    out.append("</table>\n</div>")
+    return Markup("".join(out))
+
+
 ACTION_COLUMNS = ("Action", "Theme", "Lead partner", "Status", "Due")
 INDICATOR_COLUMNS = ("Indicator", "Latest figure", "Target", "Trend", "Against the target")
 
@@ -91,8 +126,17 @@ def actions_table(project: Project, a: Callable[..., Markup]) -> Callable[[Seque
     return render
 
 
-def indicators_table(project: Project, progress: Mapping[str, IndicatorProgress], a: Callable[..., Markup]) -> Callable[[Iterable[str]], Markup]:
-    """``indicators_table(ids)``: each indicator's latest figure, target, trend and progress against the target."""
+def gap_tags(gaps: Sequence[tuple[str, TargetProgress]]) -> Markup:
+    """Whether each gap with a target is narrowing, named ("The renewal areas against Ravensholt"), one a line."""
+    return Markup("").join(Markup("<br>{}: {}").format(name, tag(progress.narrowing.value)) for name, progress in gaps)
+
+
+def indicators_table(
+    project: Project, progress: Mapping[str, IndicatorProgress], a: Callable[..., Markup],
+    gaps: Callable[[Indicator], Sequence[tuple[str, TargetProgress]]] | None = None,
+) -> Callable[[Iterable[str]], Markup]:
+    """``indicators_table(ids)``: each indicator's latest figure, target, trend and progress against the target,
+    with, given ``gaps`` (each gap target of an indicator, named), whether each gap is narrowing."""
     def render(ids: Iterable[str]) -> Markup:
         rows = []
         for id_ in ids:
@@ -105,7 +149,7 @@ def indicators_table(project: Project, progress: Mapping[str, IndicatorProgress]
                 f"{number(latest.value)} ({latest.period})" if latest else "none yet",
                 f"{number(target.value)} by {target.by}" if target else "none set",
                 tag(item.trend.value),
-                tag(item.target_status.value),
+                tag(item.target_status.value) + (gap_tags(gaps(indicator)) if gaps and indicator else ""),
             ]))
         return table(INDICATOR_COLUMNS, rows)
     return render

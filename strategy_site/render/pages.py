@@ -29,15 +29,20 @@ import jinja2
 from markdown.extensions.toc import slugify
 from markupsafe import Markup
 
+from strategy_site.load.files import BOUNDARIES_FILE
 from strategy_site.load.kinds import BY_KIND
-from strategy_site.model.documents import MARKDOWN_FIELDS, Document
-from strategy_site.model.progress import IndicatorProgress, action_status_counts, trend_counts
+from strategy_site.model.documents import MARKDOWN_FIELDS, Action, Document
+from strategy_site.model.progress import IndicatorProgress, action_status_counts, is_headline_target, trend_counts
 from strategy_site.model.project import Project
-from strategy_site.render import html_parts
+from strategy_site.render import comparisons, html_parts
 from strategy_site.render.charts import alt_text
+from strategy_site.render.comparisons import Figures
+from strategy_site.render.group_chart import group_alt_text
+from strategy_site.render.maps import indicator_map, neighbourhood_locator
 from strategy_site.render.officer_markdown import Converted, OfficerMarkdown
 from strategy_site.render.open_data import tables
-from strategy_site.render.paths import chart_path, page_path, relative, source_path
+from strategy_site.render.paths import chart_path, gap_chart_path, group_chart_path, neighbourhood_chart_path, page_path, relative, source_path
+from strategy_site.render.series_charts import gap_alt_text, neighbourhood_alt_text
 from strategy_site.report.making import Report
 from strategy_site.words import long_date, number
 
@@ -59,6 +64,7 @@ class _Spec:
     sources: list[Any] = field(default_factory=list)  # models; the first gives the "edit this" link
     reads: list[Any] = field(default_factory=list)  # models whose files the page also reads
     context: dict[str, Any] = field(default_factory=dict)
+    files: list[str] = field(default_factory=list)  # other source files it reads (the boundaries), by path
 
 
 def _join_words(words: Sequence[str]) -> str:
@@ -86,6 +92,7 @@ def _environment(templates: tuple[Path, ...]) -> jinja2.Environment:
     env.filters["pounds"] = lambda amount: f"£{amount:,}"
     env.filters["number"] = number
     env.filters["slug"] = heading_id
+    env.tests["headline_target"] = is_headline_target
     return env
 
 
@@ -141,6 +148,17 @@ class SitePages:
         self.shared = {
             "project": project,
             "progress": progress,
+            "figures": Figures(project),
+            "actions_in": _actions_in(project),
+            "words": comparisons,
+            "indicator_map": indicator_map,
+            "neighbourhood_locator": neighbourhood_locator,
+            "gap_alt_text": gap_alt_text,
+            "neighbourhood_alt_text": neighbourhood_alt_text,
+            "group_alt_text": group_alt_text,
+            "gap_chart_path": gap_chart_path,
+            "neighbourhood_chart_path": neighbourhood_chart_path,
+            "group_chart_path": group_chart_path,
             "action_counts": action_status_counts(project),
             "trend_counts": trend_counts(list(progress.values())),
             "alt_text": alt_text,
@@ -178,7 +196,7 @@ class SitePages:
         asked (by a preview), not for every page of every build: at scale they would take tens of megabytes."""
         spec = self._specs[page.path]
         everyone = [doc for doc in (self.project.partnership, self.project.strategy) if doc]  # names every page shows
-        return set(self._files([*spec.sources, *spec.reads, *everyone]))
+        return set(self._files([*spec.sources, *spec.reads, *everyone])) | set(spec.files)
 
     def html(self, page: Page) -> str:
         """The page's content as HTML, without the theme's frame."""
@@ -220,6 +238,7 @@ def _specs(project: Project, report: Report | None) -> list[_Spec]:
     """Every page of the site: its title, its kind, and the sources it shows and reads."""
     plans, indicators, agreements, updates = project.action_plans, project.indicators, project.agreements, project.progress_updates
     home = project.partnership.name if project.partnership else "Our community strategy"
+    maps = [BOUNDARIES_FILE] if project.boundaries else []  # what pages with a map read besides the documents
     everything = [doc for documents in project.documents.values() for doc in documents]
     specs = [
         _Spec("index.md", "home.html.j2", home, "About this site", [project.strategy] if project.strategy else [], everything),
@@ -251,6 +270,13 @@ def _specs(project: Project, report: Report | None) -> list[_Spec]:
             for priority in theme.priorities:
                 specs.append(_Spec(page_path(project, priority), "priority.html.j2", priority.title, "Priority", [priority],
                                    _priority_reads(project, priority), {"priority": priority, "theme": theme}))
+    if project.partnership and project.partnership.neighbourhoods:
+        neighbourhoods = list(project.neighbourhood_by_id.values())  # one page an id; check reports a repeated id
+        reads = [*indicators, *plans, *updates]  # any indicator may break its figures down by a neighbourhood
+        specs.append(_Spec("neighbourhoods/index.md", "neighbourhoods.html.j2", "Neighbourhoods", "Neighbourhood", list(neighbourhoods), reads))
+        for neighbourhood in neighbourhoods:
+            specs.append(_Spec(page_path(project, neighbourhood), "neighbourhood.html.j2", neighbourhood.name, "Neighbourhood", [neighbourhood],
+                               [*reads, *([project.renewal_strategy] if project.renewal_strategy else [])], {"neighbourhood": neighbourhood}, maps))
     if project.renewal_strategy:
         doc = project.renewal_strategy
         specs.append(_Spec(page_path(project, doc), "renewal-strategy.html.j2", doc.title, _page_kind(doc), [doc], list(plans), {"doc": doc}))
@@ -264,13 +290,22 @@ def _specs(project: Project, report: Report | None) -> list[_Spec]:
     for indicator in indicators:
         moving = project.actions_moving.get(indicator.id, [])
         specs.append(_Spec(page_path(project, indicator), "indicator.html.j2", indicator.title, _page_kind(indicator), [indicator], [*updates, *moving],
-                           {"doc": indicator}))
+                           {"doc": indicator}, maps))
     for agreement in agreements:
         specs.append(_Spec(page_path(project, agreement), "agreement.html.j2", agreement.title, _page_kind(agreement), [agreement], [], {"doc": agreement}))
     for update in updates:
         specs.append(_Spec(page_path(project, update), "progress-update.html.j2", update.title, _page_kind(update), [update],
                            [*plans, *indicators], {"doc": update}))
     return specs
+
+
+def _actions_in(project: Project) -> dict[str, list[Action]]:
+    """The actions that target each neighbourhood, by its id, in the order of the plans."""
+    found: dict[str, list[Action]] = {}
+    for action in project.actions:
+        for id_ in dict.fromkeys(action.neighbourhoods):
+            found.setdefault(id_, []).append(action)
+    return found
 
 
 def _page_kind(document: Document) -> str:

@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from strategy_site.load.files import SourceFile
-from strategy_site.model.documents import Action, Indicator, Member, Priority, Theme
+from strategy_site.model.documents import Action, Indicator, Member, Neighbourhood, Priority, Theme
 from strategy_site.model.project import Project
 
 
@@ -40,11 +40,29 @@ def page_path(project: Project, model: Any) -> str:
         return f"priorities/{model.id}.md"
     if isinstance(model, Action):
         return f"actions/{model.id}.md"
+    if isinstance(model, Neighbourhood):
+        return f"neighbourhoods/{model.id}.md"
     return str(PurePosixPath(source_path(project, model.source_file)).with_suffix(".md"))
 
 
 def chart_path(project: Project, indicator: Indicator) -> str:
     return str(PurePosixPath(page_path(project, indicator)).with_suffix("")) + "-chart.svg"
+
+
+def gap_chart_path(project: Project, indicator: Indicator, index: int) -> str:
+    """The chart of the indicator's gap target at ``index`` (from 0) among its gap targets (series_targets'
+    order, soonest due first): numbered from 1 in the name, as indicators/life-expectancy-gap-1.svg."""
+    return str(PurePosixPath(page_path(project, indicator)).with_suffix("")) + f"-gap-{index + 1}.svg"
+
+
+def group_chart_path(project: Project, indicator: Indicator) -> str:
+    """The indicator's chart by group, for the equality view: every group's categories, in one chart."""
+    return str(PurePosixPath(page_path(project, indicator)).with_suffix("")) + "-groups.svg"
+
+
+def neighbourhood_chart_path(project: Project, neighbourhood_id: str, indicator: Indicator) -> str:
+    """A neighbourhood's chart of an indicator, beside the neighbourhood's page (neighbourhoods/northgate/)."""
+    return f"{address(page_path(project, project.neighbourhood_by_id[neighbourhood_id]))}{indicator.id}.svg"
 
 
 def address(path: str) -> str:

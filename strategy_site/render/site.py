@@ -10,12 +10,13 @@ from typing import Any
 
 from strategy_site.model.progress import IndicatorProgress, all_progress
 from strategy_site.model.project import Project
-from strategy_site.render.charts import indicator_chart
+from strategy_site.render.chart_files import indicator_charts
 from strategy_site.render.feed import atom_feed
+from strategy_site.render.maps import map_assets
 from strategy_site.render.officer_markdown import OfficerMarkdown
 from strategy_site.render.open_data import open_data
 from strategy_site.render.pages import SitePages
-from strategy_site.render.paths import Asset, chart_path, page_path, source_path
+from strategy_site.render.paths import Asset, page_path, source_path
 from strategy_site.report import data_formats
 from strategy_site.report.making import Report
 
@@ -71,9 +72,10 @@ def site_pages(
 
 
 def site_assets(project: Project, progress: dict[str, IndicatorProgress], site_url: str, report: Report | None = None) -> Iterator[Asset]:
-    """The site's other files: charts, open data, the feed, the published sources and the completeness data,
+    """The site's other files: charts, maps, open data, the feed, the published sources and the completeness data,
     made one at a time, so that a caller that writes each as it comes never holds them all."""
     yield from charts(project, progress.values())
+    yield from map_assets(project)
     yield from open_data(project, progress)
     yield atom_feed(project, site_url)
     for source in project.files:
@@ -85,5 +87,5 @@ def site_assets(project: Project, progress: dict[str, IndicatorProgress], site_u
 
 
 def charts(project: Project, progress: Iterable[IndicatorProgress]) -> Iterator[Asset]:
-    """The chart of each indicator whose ``progress`` is given."""
-    return (Asset(chart_path(project, item.indicator), indicator_chart(item)) for item in progress)
+    """The charts of each indicator whose ``progress`` is given (render/chart_files.py), made one at a time."""
+    return (asset for item in progress for asset in indicator_charts(project, item))
