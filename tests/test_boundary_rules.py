@@ -333,3 +333,28 @@ def test_the_demo_boundaries_tile_the_borough_without_gaps_or_overlaps(monkeypat
         corners[a] = corners.get(a, 0) + 1
         corners[b] = corners.get(b, 0) + 1
     assert set(corners.values()) == {2}
+
+
+# --- the credit line ------------------------------------------------------------------------------------------------
+
+CREDIT = "Contains OS data © Crown copyright and database right 2025"
+
+
+def test_the_credit_line_the_licence_asks_for_is_read_from_the_file(project_dir: Path) -> None:
+    write(project_dir, collection(feature("brookside")).replace('"features"', f'"attribution": "{CREDIT}", "features"', 1))
+
+    project = load_project(project_dir)
+
+    assert project.boundaries is not None and project.boundaries.attribution == CREDIT
+    assert boundary_findings(project_dir) == []
+
+
+@pytest.mark.parametrize("credit", ['["OS"]', '"line one\\nline two"', '"' + "x" * 301 + '"'])
+def test_a_credit_line_that_is_not_one_line_of_text_is_reported_and_left_out(project_dir: Path, credit: str) -> None:
+    write(project_dir, collection(feature("brookside")).replace('"features"', f'"attribution": {credit}, "features"', 1))
+
+    findings = boundary_findings(project_dir)
+
+    assert where(findings) == [("SS018", SHOWN, 1, 1)]
+    assert findings[0].message.startswith('the "attribution" must be')
+    assert load_project(project_dir).boundaries.attribution is None  # type: ignore[union-attr]

@@ -4,6 +4,7 @@ content templates: what a resident reads about their own neighbourhood and about
 from __future__ import annotations
 
 import html
+import json
 import re
 from pathlib import Path
 
@@ -249,3 +250,15 @@ def test_a_ratio_target_where_higher_is_better_is_worded_as_a_share_of_the_other
     edit(indicator, "  - value: 3\n", "  - value: 1.25\n")
 
     assert "Brookside: at least 80% of the figure for England by 2027/28 (floor target)" in text(page_html(fernley, "indicators/burglary-rate.md"))
+
+
+def test_the_boundaries_credit_line_is_shown_under_the_map_as_the_characters_it_is(project_dir: Path) -> None:
+    credit = "Contains OS data © Crown copyright <b>2025</b>"
+    boundaries = {"type": "FeatureCollection", "attribution": credit, "features": [
+        {"type": "Feature", "properties": {"id": "brookside"}, "geometry": {"type": "Polygon", "coordinates": [
+            [[-2.45, 53.70], [-2.43, 53.70], [-2.43, 53.72], [-2.45, 53.72], [-2.45, 53.70]]]}}]}
+    (project_dir / "neighbourhoods.geojson").write_text(json.dumps(boundaries), encoding="utf-8")
+
+    content = page_html(project_dir, "neighbourhoods/brookside.md")
+
+    assert ('<p class="govuk-body-s app-map-credit">Contains OS data © Crown copyright &lt;b&gt;2025&lt;/b&gt;</p>') in content

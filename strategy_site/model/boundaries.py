@@ -33,7 +33,8 @@ BOUNDARY_FILE_UNREADABLE = Rule(
     "boundary-file-unreadable",
     Severity.ERROR,
     what=f"The neighbourhood boundary file, {BOUNDARIES_FILE}, cannot be read as GeoJSON: it is not UTF-8 JSON, it is "
-    f"not a FeatureCollection, an object in it repeats a key, or it holds more than {MAX_POINTS:,} points.",
+    f"not a FeatureCollection, an object in it repeats a key, or it holds more than {MAX_POINTS:,} points; or its "
+    f"credit line (\"attribution\") is not one line of text.",
     why="The site draws every map from this file, so none can be drawn from a file that cannot be read. A key given "
     "twice would leave the reader to guess which value was meant, and a file of hundreds of thousands of points "
     "would make every map slow to build and to download.",
@@ -93,6 +94,7 @@ class Boundaries:
     path: str  # as findings show it
     areas: tuple[Boundary, ...]  # the features that could be read, in the file's order, one an id
     named: frozenset[str]  # every id a feature gives, read or not, so that a bad feature is not also reported as missing
+    attribution: str | None = None  # the credit the boundaries' licence asks for, shown under every map
 
     @cached_property
     def by_id(self) -> dict[str, Boundary]:
@@ -130,7 +132,26 @@ def parse_boundaries(shown: str, raw: bytes) -> tuple[Boundaries | None, list[Fi
     reader = _FeatureReader(shown, text, data)
     for index, feature in enumerate(features):
         reader.read(index, feature)
-    return Boundaries(shown, tuple(reader.areas), frozenset(reader.named)), reader.findings[:MAX_FINDINGS]
+    attribution, wrong = _attribution(data.get("attribution"))
+    if wrong:
+        reader.findings.insert(0, BOUNDARY_FILE_UNREADABLE.at(Location(shown, _position(text, _first_object(text))), wrong, _ATTRIBUTION_HINT))
+    return Boundaries(shown, tuple(reader.areas), frozenset(reader.named), attribution), reader.findings[:MAX_FINDINGS]
+
+
+MAX_ATTRIBUTION = 300  # characters: a credit line, not a paragraph
+_ATTRIBUTION_HINT = ('write it as one line of text, for example "attribution": "Contains OS data © Crown copyright and '
+                     'database right 2025", or leave it out')
+
+
+def _attribution(value: Any) -> tuple[str | None, str | None]:
+    """The file's credit line (a member GeoJSON allows beside "features"), or the problem with it."""
+    if value is None:
+        return None, None
+    if not isinstance(value, str) or not value.strip():
+        return None, 'the "attribution" must be the credit line for the boundaries, as text'
+    if len(value) > MAX_ATTRIBUTION or printable(value) != value:
+        return None, f'the "attribution" must be one line of at most {MAX_ATTRIBUTION} ordinary characters'
+    return value.strip(), None
 
 
 _UNREADABLE_HINT = (f"save the boundaries as GeoJSON in WGS 84 (EPSG:4326), for example with QGIS or mapshaper.org, as one "
