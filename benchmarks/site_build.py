@@ -41,9 +41,12 @@ import sys
 import tarfile
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 BENCH = REPO / "benchmarks"
@@ -235,6 +238,43 @@ def make_project(source: Path, folder: Path) -> None:
     run([*git, "commit", "--quiet", "--message", "The partnership's documents"])
 
 
+# What issue 12 added to the documents, which the baseline's models refuse.
+ADDED_INDICATOR_FIELDS = ("breakdowns", "comparators", "chart")
+ADDED_TARGET_FIELDS = {"series", "each", "against", "measure"}
+
+
+def baseline_project(project: Path, folder: Path) -> Path:
+    """A copy of the officer's repository without what the baseline cannot read (breakdowns, comparators,
+    declared groups, targets on a series or a gap, figures for a series, the boundary file), so that the
+    baseline exports every page it can make. The peers build those pages: fewer, and shorter, than
+    strategy-site's pages of the same partnership, so the comparison flatters the peers, not us."""
+    shutil.rmtree(folder, ignore_errors=True)
+    shutil.copytree(project, folder)
+    source = folder / "strategy_src"
+    (source / "neighbourhoods.geojson").unlink(missing_ok=True)
+    _edit_yaml(source / "partnership.yml", lambda data: data.pop("groups", None))
+    for path in (source / "indicators").glob("*.yml"):
+        _edit_yaml(path, _without_series)
+    for path in (source / "progress").glob("*.md"):
+        _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
+        data = yaml.safe_load(front)
+        data["indicators"] = [value for value in data.get("indicators") or [] if "series" not in value]
+        path.write_text(f"---\n{yaml.safe_dump(data, sort_keys=False, allow_unicode=True)}---\n{body}", encoding="utf-8")
+    return folder
+
+
+def _without_series(data: dict[str, Any]) -> None:
+    for key in ADDED_INDICATOR_FIELDS:
+        data.pop(key, None)
+    data["targets"] = [target for target in data.get("targets") or [] if not ADDED_TARGET_FIELDS & target.keys()]
+
+
+def _edit_yaml(path: Path, change: Callable[[dict[str, Any]], Any]) -> None:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
 def docs_folder(corpus: Path, docs: Path) -> None:
     """The corpus as a MkDocs docs_dir: the pages, and the files except the copies of Markdown sources,
     which MkDocs would take for pages (strategy-site publishes them as files)."""
@@ -293,10 +333,11 @@ def set_up(times: int, venvs: Venvs) -> tuple[list[Tool], int]:
     source = REPO / "strategy_src"
     if times > 1:
         source = folder / "synthetic-src"
-        run([venvs.baseline.bin("python"), BENCH / "synthetic.py", source, "--source", REPO / "strategy_src", "--times", str(times)])
+        run([venvs.ours.bin("python"), BENCH / "synthetic.py", source, "--source", REPO / "strategy_src", "--times", str(times)])
     project, corpus = folder / "strategy-site", folder / "corpus"
     make_project(source, project)
-    run([venvs.baseline.bin("python"), BENCH / "export_markdown.py", project, corpus])
+    readable = baseline_project(project, folder / "baseline-project")
+    run([venvs.baseline.bin("python"), BENCH / "export_markdown.py", readable, corpus])
     for name in ("mkdocs", "zensical", "hugo"):
         shutil.rmtree(folder / name, ignore_errors=True)
     docs_folder(corpus, folder / "mkdocs" / "docs")
