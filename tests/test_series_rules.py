@@ -26,6 +26,27 @@ def test_the_series_fixture_has_no_findings(series_dir: Path) -> None:
     assert findings_for(series_dir) == []
 
 
+# --- SS112 for the chart: the breakdown an indicator's chart draws -------------------------------------------------------
+
+
+def test_a_chart_may_draw_the_breakdowns_by_area_or_by_a_group_the_indicator_has(series_dir: Path) -> None:
+    indicator = series_dir / INDICATOR
+    edit(indicator, "frequency: annual\n", "frequency: annual\nchart: tenure\n")
+
+    assert findings_for(series_dir) == []
+
+
+def test_a_chart_naming_a_breakdown_the_indicator_does_not_have_is_an_error_with_a_suggestion(series_dir: Path) -> None:
+    indicator = series_dir / INDICATOR
+    edit(indicator, "frequency: annual\n", "frequency: annual\nchart: tenur\n")
+
+    findings = findings_for(series_dir)
+
+    assert where(findings) == [("SS112", "src/" + INDICATOR, line_of(indicator, "chart: tenur"), 8)]
+    assert findings[0].message == ('the chart is to draw the breakdown "tenur", but it has breakdowns by area and tenure. '
+                                   'Did you mean "tenure"?')
+
+
 # --- SS110 unknown-area ----------------------------------------------------------------------------------------------
 
 

@@ -45,8 +45,8 @@ UNKNOWN_SERIES = Rule(
     "unknown-series",
     Severity.ERROR,
     what="A target's series or against, or the series of a figure in a progress update, is not one of the indicator's "
-    "series (headline, one of its breakdowns, one of its comparators); or a target's each names neither neighbourhood, "
-    "renewal-area nor a group the indicator has breakdowns for.",
+    "series (headline, one of its breakdowns, one of its comparators); or a target's each, or the indicator's chart, "
+    "names a breakdown the indicator does not have.",
     why="A target on a gap, such as the guidance's life expectancy gap between the worst areas and the whole (para 4.4), "
     "can be judged only from the figures of both series. A series the indicator does not have leaves the target "
     "without figures and the progress update's figure without a place: the site would show neither.",
@@ -243,6 +243,8 @@ def series_names(context: Context) -> Iterator[Finding]:
         if not file_modelled(project, indicator.where().path):
             continue  # a breakdown left out for a mistake may be the one named
         keys = _series_keys(indicator)
+        if indicator.chart is not None:
+            yield from _chart(indicator)
         for target in indicator.targets:
             for field in ("series", "against"):
                 value = getattr(target, field)
@@ -266,6 +268,23 @@ def _unknown_series(indicator: Indicator, keys: list[str], what: str, value: str
         where, f"{what} {quoted(value)} is not a series of {indicator.id}, which has {listed(shown)}.{suggest(value, keys)}",
         f"name {HEADLINE}, one of its breakdowns (a neighbourhood id, {RENEWAL_AREAS}, or a group and category such as "
         "sex/female) or one of its comparators; or add the breakdown with its figures",
+    )
+
+
+CHART_AREAS = "area"  # what an indicator's `chart` names for its breakdowns by area
+
+
+def _chart(indicator: Indicator) -> Iterator[Finding]:
+    """The breakdown an indicator's chart draws must be one it has: its areas, or one of its groups."""
+    groups = list(dict.fromkeys(b.group for b in indicator.breakdowns if b.group is not None))
+    has_areas = any(b.area is not None for b in indicator.breakdowns)
+    choices = [CHART_AREAS] * has_areas + groups
+    if indicator.chart in choices:
+        return
+    have = f"it has breakdowns by {listed(choices)}" if choices else "it has no breakdowns"
+    yield UNKNOWN_SERIES.at(
+        indicator.where("chart"), f"the chart is to draw the breakdown {quoted(indicator.chart or '')}, but {have}.{suggest(indicator.chart or '', choices)}",
+        f"write chart: {CHART_AREAS} for the breakdowns by area, or the id of a group it has breakdowns for; or leave chart out",
     )
 
 
