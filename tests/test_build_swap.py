@@ -204,3 +204,50 @@ def _umask() -> int:
     current = os.umask(0o022)
     os.umask(current)
     return current
+
+
+# --- what a build may replace -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("where", [".", "strategy_src", "strategy_src/site", ".."])
+def test_a_site_folder_that_is_or_holds_the_partnerships_files_is_refused_and_nothing_is_touched(
+    site_project: Path, capsys: pytest.CaptureFixture[str], where: str
+) -> None:
+    before = manifest(site_project / "strategy_src")
+
+    assert main([*ARGS, "--site-dir", str(site_project / where)]) == 1
+
+    assert manifest(site_project / "strategy_src") == before and (site_project / "mkdocs.yml").is_file()
+    err = capsys.readouterr().err
+    assert err.startswith(f"The site was not built: the site folder {os.path.abspath(site_project / where)} would replace the "
+                          "partnership's own files")
+
+
+def test_a_folder_of_other_files_is_not_replaced_by_a_site(site_project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    other = tmp_path / "documents"
+    other.mkdir()
+    (other / "precious.txt").write_text("keep me")
+
+    assert main([*ARGS, "--site-dir", str(other)]) == 1
+
+    assert (other / "precious.txt").read_text() == "keep me"
+    assert "holds files but no site (no index.html)" in capsys.readouterr().err
+
+
+def test_a_link_as_the_site_folder_is_refused_so_the_folder_it_points_to_survives(site_project: Path, tmp_path: Path) -> None:
+    kept = tmp_path / "kept"
+    kept.mkdir()
+    (kept / "keep.txt").write_text("keep me")
+    (tmp_path / "link").symlink_to(kept)
+
+    assert main([*ARGS, "--site-dir", str(tmp_path / "link")]) == 1
+
+    assert (kept / "keep.txt").read_text() == "keep me"
+
+
+def test_a_file_as_the_site_folder_is_refused(site_project: Path, tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("keep me")
+
+    assert main([*ARGS, "--site-dir", str(tmp_path / "notes.txt")]) == 1
+
+    assert (tmp_path / "notes.txt").read_text() == "keep me"

@@ -72,7 +72,9 @@ def build_site(config: MkDocsConfig, project: Project, findings: list[Finding], 
         if plugin is None:
             raise SiteNotBuilt(f"{config.config_file_path} does not list the strategy-site plugin under plugins")
         plugin.use(project, findings, today)
-        target = (site_dir or Path(config.site_dir)).resolve()
+        given = Path(os.path.abspath(site_dir or config.site_dir))
+        refuse_to_replace(given, Path(config.config_file_path).resolve().parent, Path(config.docs_dir).resolve())
+        target = given.resolve()
         build_into(config, target)
         return target
     except (MkDocsException, jinja2.TemplateError) as error:
@@ -85,6 +87,22 @@ def build_site(config: MkDocsConfig, project: Project, findings: list[Finding], 
 
 _UMASK = os.umask(0o022)  # read once, while importing: setting it is the only way to read it
 os.umask(_UMASK)
+
+
+def refuse_to_replace(site_dir: Path, project_dir: Path, source_dir: Path) -> None:
+    """A build replaces its site folder whole, so the folder must be a site, or new, and hold nothing else of the
+    partnership's: never the repository, a folder around it, the sources, a file, or a link to somewhere else."""
+    resolved = site_dir.resolve()
+    fix = "choose a new folder for the site, such as site/ inside the repository"
+    if site_dir.is_symlink():
+        raise SiteNotBuilt(f"the site folder {site_dir} is a link to {resolved}, which the build would replace: {fix}")
+    if resolved == project_dir or resolved in project_dir.parents or resolved == source_dir or source_dir in resolved.parents:
+        raise SiteNotBuilt(f"the site folder {site_dir} would replace the partnership's own files ({project_dir}): {fix}")
+    if resolved.exists() and not resolved.is_dir():
+        raise SiteNotBuilt(f"the site folder {site_dir} is a file, which the build would replace: {fix}")
+    if resolved.is_dir() and any(resolved.iterdir()) and not (resolved / "index.html").is_file():
+        raise SiteNotBuilt(f"the folder {site_dir} holds files but no site (no index.html), and the build would replace "
+                           f"them all: {fix}, or empty this one")
 
 
 def strategy_plugin(config: MkDocsConfig) -> StrategySitePlugin | None:
