@@ -13,7 +13,7 @@ import heapq
 import itertools
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from strategy_site.model.boundaries import Boundaries, Ring
 
@@ -36,6 +36,9 @@ class Layout:
     anchors: dict[str, Pixel]  # where each area's label goes: the point inside it farthest from its edges
     centres: dict[str, Pixel]  # each area's centre of mass (of its largest part), to say where it is
     neighbours: dict[str, frozenset[str]]  # the areas that share a border with each
+    # Labels already fitted, by what was asked: every locator map of a site names the other areas the same way,
+    # and fitting a label is the costly part of a map (a site of 140 neighbourhoods draws 140 locators of 140 labels).
+    labels: dict[tuple[object, ...], list[str]] = field(default_factory=dict, compare=False)
 
 
 @functools.lru_cache(maxsize=8)  # every map of a site has the same boundaries: projected and measured once

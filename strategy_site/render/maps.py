@@ -346,6 +346,14 @@ def _label(layout: Layout, area: str, name: str, figure: str | None, *, colour: 
            sizes: Sequence[int] = (16, 14, 12)) -> list[str]:
     """The area's name (bold) and figure at the roomiest point inside it, at the largest size that fits inside its
     borders, the name on two lines if it fits only so; nothing when it fits no way (the page's table has every figure)."""
+    asked = (area, name, figure, colour, halo, bold, tuple(sizes))
+    if asked not in layout.labels:
+        layout.labels[asked] = _fitted_label(layout, area, name, figure, colour=colour, halo=halo, bold=bold, sizes=sizes)
+    return layout.labels[asked]
+
+
+def _fitted_label(layout: Layout, area: str, name: str, figure: str | None, *, colour: str, halo: str, bold: bool,
+                  sizes: Sequence[int]) -> list[str]:
     x, y = layout.anchors[area]
     names = [[name], *([list(_halves(name))] if " " in name else [])]
     for size, name_lines in ((size, lines) for size in sizes for lines in names):
