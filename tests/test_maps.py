@@ -306,3 +306,11 @@ def test_mangled_boundary_files_give_findings_or_maps_never_an_exception() -> No
             values: dict[str, float | None] = {area.id: float(index) for index, area in enumerate(boundaries.areas)}
             ET.fromstring(choropleth(boundaries, values, title="t", unit="u", better="lower", names=names, period="2024"))
             ET.fromstring(locator(boundaries, boundaries.areas[0].id, names=names, title="t"))
+
+
+def test_a_hole_is_left_unfilled_whichever_way_its_ring_winds(four: Boundaries) -> None:
+    svg = shaded(four, {"north": 1.0, "south": 2.0, "east": 3.0, "west": 4.0})
+
+    shapes = ET.fromstring(svg).iter("{http://www.w3.org/2000/svg}path")
+    defined = [shape for shape in shapes if shape.get("id", "").startswith("a")]
+    assert defined and all(shape.get("fill-rule") == "evenodd" for shape in defined)

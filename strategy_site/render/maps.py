@@ -278,7 +278,8 @@ def _opening(height: float, title: str, description: str, left: float = 0, width
 
 
 def _shapes(layout: Layout) -> list[str]:
-    return [f'<path id="a{index}" d="{path}"/>' for index, path in enumerate(layout.paths.values())]
+    # evenodd: a hole is a hole whichever way its ring winds (RFC 7946 asks for one way, and files from many tools use the other)
+    return [f'<path id="a{index}" d="{path}" fill-rule="evenodd"/>' for index, path in enumerate(layout.paths.values())]
 
 
 def _outlines(layout: Layout) -> list[str]:
