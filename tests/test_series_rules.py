@@ -47,6 +47,17 @@ def test_a_chart_naming_a_breakdown_the_indicator_does_not_have_is_an_error_with
                                    'Did you mean "tenure"?')
 
 
+def test_a_ratio_to_a_series_with_a_figure_of_0_is_an_error_at_the_measure(series_dir: Path) -> None:
+    indicator = series_dir / INDICATOR
+    edit(indicator, "      - period: 2023/24\n        value: 16.9\n", "      - period: 2023/24\n        value: 0\n")
+
+    findings = findings_for(series_dir)
+
+    assert where(findings) == [("SS432", "src/" + INDICATOR, line_of(indicator, "measure: ratio"), 14)]
+    assert findings[0].message == ('the target of 3 by 2027/28 measures the gap as a ratio to "england", which has the figure 0 '
+                                   "for 2023/24: a ratio to 0 or less cannot be worked out")
+
+
 # --- SS110 unknown-area ----------------------------------------------------------------------------------------------
 
 

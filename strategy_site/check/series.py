@@ -83,8 +83,8 @@ INCOMPARABLE_SERIES = Rule(
     "incomparable-series",
     Severity.ERROR,
     what="A breakdown's or comparator's unit differs from the indicator's, so they cannot be charted or compared "
-    "together; or a target gives measure without against, names both a series and each, or sets a gap between a "
-    "series and itself.",
+    "together; or a target gives measure without against, names both a series and each, sets a gap between a "
+    "series and itself, or measures a ratio to a series with a figure of 0 or less.",
     why="Figures defined or collected differently are not alike (evaluation para 3.4): a rate per 1,000 households "
     "drawn beside a count, or a gap taken between them, would mislead. A target's measure says how a gap is measured, "
     "so without against it was meant as a gap and would be judged as a plain figure.",
@@ -197,6 +197,21 @@ def repeated_series(context: Context) -> Iterator[Finding]:
                 )
 
 
+def _ratio_base(project: Project, indicator: Indicator, target: Target) -> Iterator[Finding]:
+    """A ratio is worked out only against figures above 0: a ratio to 0 has no value, and to a negative figure none
+    that means anything, so the site would show the target as having no figures, or a nonsense figure."""
+    if target.measure != "ratio" or target.against is None:
+        return
+    base = next((figure for figure in project.figures(indicator, target.against) if figure.value <= 0), None)
+    if base is not None:
+        yield INCOMPARABLE_SERIES.at(
+            target.where("measure"), f"the target of {number(target.value)} by {target.by} measures the gap as a ratio to "
+            f"{quoted(target.against)}, which has the figure {number(base.value)} for {base.period}: a ratio to 0 or less "
+            "cannot be worked out",
+            "measure the gap as a difference, or compare with a series whose figures are all above 0",
+        )
+
+
 @check
 def comparable_series(context: Context) -> Iterator[Finding]:
     for indicator in context.project.indicators:
@@ -214,6 +229,7 @@ def comparable_series(context: Context) -> Iterator[Finding]:
                 )
         for target in indicator.targets:
             yield from _target_shape(indicator, target)
+            yield from _ratio_base(context.project, indicator, target)
 
 
 def _target_shape(indicator: Indicator, target: Target) -> Iterator[Finding]:
