@@ -23,17 +23,17 @@ from strategy_site.model.documents import Indicator, Neighbourhood
 from strategy_site.model.fields import Period
 from strategy_site.model.project import Project
 from strategy_site.model.series import SeriesKind, headline_label, indicator_series
+from strategy_site.render.chart_axes import FONT, TEXT
+from strategy_site.render.chart_marks import GUIDE, MAIN
 from strategy_site.render.map_layout import MAP_WIDTH, MARGIN, WIDTH, Layout, coordinate, fits, layout_of, whereabouts
 from strategy_site.render.paths import Asset, page_path
 from strategy_site.text_safety import xml_escape
 from strategy_site.words import listed, number
 
 HEADER = 40  # the line above a choropleth that says which way is worse
-# The charts' font and colours (render/chart_axes.py, render/chart_marks.py), so maps and charts look one family.
-FONT = "system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif"
-TEXT = "#0b0c0c"  # GOV.UK text colour
-GUIDE = "#505a5f"  # GOV.UK secondary text grey, 7:1 on white
-BLUE = "#1d70b8"  # GOV.UK blue, 5.2:1 with white: the neighbourhood a locator map is about
+# The charts' font and colours, so maps and charts look one family; the charts' main blue marks the neighbourhood
+# a locator map is about (5.2:1 with white).
+BLUE = MAIN
 CHAR_WIDTH = 0.56  # of the font size: a generous average, for fitting labels
 BOLD_WIDTH = 0.62
 WHITE = "#ffffff"
