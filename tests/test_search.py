@@ -180,6 +180,16 @@ def test_a_word_in_an_actions_title_finds_the_action_and_says_it_is_an_action(pa
     assert page.url == base_url + "actions/HE-08/"
 
 
+def test_a_word_in_an_actions_title_does_not_find_every_list_that_names_the_action(page: Page, base_url: str) -> None:  # noqa: F811
+    search_for(page, base_url, "prescribing")
+    expect(results(page).first.get_by_role("link", name=ACTION)).to_be_visible(timeout=RESULT_TIMEOUT)
+    titles = [title.strip() for title in results(page).locator("h2, h3").all_inner_texts()]
+    # the action, and the pages whose own words say it (the progress update's commentary), not the
+    # action plan, its lead partner's page or its theme, which only list it in a table
+    assert ACTION in " ".join(titles)
+    assert not [title for title in titles if "Delivery plan 2026 to 2027" in title or "Council for Voluntary Service" in title]
+
+
 def test_the_number_of_pages_found_is_announced_politely(page: Page, base_url: str) -> None:  # noqa: F811
     page.goto(base_url + "search.html")
     status = page.get_by_role("status")
@@ -303,13 +313,13 @@ def test_one_search_fetches_only_a_small_part_of_the_index(browser: Browser, bas
 
     context.on("response", count)
     searching = context.new_page()
-    searching.goto(base_url + "search.html?q=prescribing")
+    searching.goto(base_url + "search.html?q=neighbourhood")  # a word on many more than ten pages
     expect(results(searching)).to_have_count(10, timeout=RESULT_TIMEOUT)
     searching.wait_for_load_state("networkidle")
     context.close()
     index = sum(len(data) for data in files_and_bytes(demo_site / "pagefind").values())
     total = sum(fetched.values())
-    print(f"\nOne search for 'prescribing' fetched {len(fetched)} files of the index, {total:,} bytes of {index:,}.")
+    print(f"\nOne search for 'neighbourhood' fetched {len(fetched)} files of the index, {total:,} bytes of {index:,}.")
     fragments_fetched = [url for url in fetched if "/fragment/" in url]
     assert len(fragments_fetched) == 10  # the text of the ten results shown, no more
     assert total < index / 2

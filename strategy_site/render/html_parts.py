@@ -58,10 +58,11 @@ def linker(link: Callable[..., str]) -> Callable[..., Markup]:
     return a
 
 
-def table(names: Sequence[str], rows: Iterable[Markup]) -> Markup:
-    """A GOV.UK table of ``rows`` (made by row()) under a header of ``names``. The roles keep the table's
-    meaning for screen readers when narrow screens show each row as a card."""
+def table(names: Sequence[str], rows: Iterable[Markup], kind: str = "") -> Markup:
+    """A GOV.UK table of ``rows`` (made by row()) under a header of ``names``, with the class ``kind`` if given.
+    The roles keep the table's meaning for screen readers when narrow screens show each row as a card."""
     stack = " app-table--stack" if len(names) >= STACK_FROM else ""
+    stack += f" {kind}" if kind else ""
     header = "".join(f'<th class="govuk-table__header" role="columnheader" scope="col">{escape(name)}</th>\n' for name in names)
     return Markup(
         f'<table class="govuk-table{stack}" role="table">\n<thead class="govuk-table__head" role="rowgroup">\n'
@@ -151,5 +152,5 @@ def indicators_table(
                 tag(item.trend.value),
                 tag(item.target_status.value) + (gap_tags(gaps(indicator)) if gaps and indicator else ""),
             ]))
-        return table(INDICATOR_COLUMNS, rows)
+        return table(INDICATOR_COLUMNS, rows, "app-table--indicators")
     return render

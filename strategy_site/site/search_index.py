@@ -32,9 +32,12 @@ log = logging.getLogger(__name__)
 
 BUNDLE = "pagefind"  # the folder in the site, which the search page's script loads pagefind.js from
 # Left out of the index although inside the main content, because they repeat what other pages say:
-# the breadcrumbs (every page's parents), a page's table of contents (its own headings) and the
-# open-data links under most pages (a search for "data" would find them all).
-EXCLUDED_SELECTORS = (".govuk-breadcrumbs", ".toc", ".app-downloads")
+# the breadcrumbs (every page's parents), a page's table of contents (its own headings), the
+# open-data links under most pages (a search for "data" would find them all), the tables that list
+# actions or indicators (each has its own page, which is the one to find) and tables of figures
+# (numbers, which nobody searches for in words). Those tables are half of a large site's HTML: left
+# out, Pagefind does half the work, and a search for an action finds the action, not every list of it.
+EXCLUDED_SELECTORS = (".govuk-breadcrumbs", ".toc", ".app-downloads", ".app-filter-table", ".app-table--indicators", ".app-table--figures")
 # Pagefind's ready-made search interfaces: the search page uses its JavaScript API only, so these
 # (about 420 kB) are not published.
 UNUSED_FILES = (
