@@ -41,6 +41,7 @@ from strategy_site.render.site import charts, site_assets, site_pages
 from strategy_site.report.making import Report, make_report
 from strategy_site.report.weights import load_weights
 from strategy_site.shipped import search_path
+from strategy_site.site.ahead import FROM_PAGES, PagesAhead, can_fork
 from strategy_site.site.search_index import SearchIndex
 from strategy_site.words import long_date, plural
 
@@ -80,6 +81,7 @@ class StrategySitePlugin(BasePlugin[PluginConfig]):
         self.extensions: tuple[list[Any], dict[str, Any]] = ([], {})  # mkdocs.yml's Markdown extensions and their settings
         self.assets: Callable[[], Iterator[Asset]] | None = None  # what on_post_build writes
         self.search: SearchIndex | None = None  # during a whole build: Pagefind, given each page as it is written
+        self.ahead: PagesAhead | None = None  # during a whole build of a large site: its pages, made in another process
         self.report: Report | None = None
         # What MkDocs made of the last build, kept so that a preview can write single pages again.
         self.files: Files | None = None
@@ -154,7 +156,19 @@ class StrategySitePlugin(BasePlugin[PluginConfig]):
         # it is dropped above, so the theme's file goes back in.
         site.add_files_from_theme(config.theme.get_env(), config)
         self.files = site
+        self._start_helpers(config)
         return site
+
+    def _start_helpers(self, config: MkDocsConfig) -> None:
+        """Start what works beside the build: the process that makes a large site's pages ahead, then Pagefind.
+        In that order: the process is a copy of this one, made while no other thread runs."""
+        assert self.pages is not None
+        self._stop_helpers()
+        if len(self.pages.pages) >= FROM_PAGES and can_fork():
+            self.ahead = PagesAhead([page.path for page in self.pages.pages], lambda path: self._render(self.page_of[path]),
+                                    then=lambda: self._write_assets(config, self.assets() if self.assets else ()))
+        if self.config.search:
+            self.search = SearchIndex()
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav = nav  # kept, with the files and the theme's environment, to re-render pages in a preview
@@ -242,19 +256,27 @@ class StrategySitePlugin(BasePlugin[PluginConfig]):
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
         ours = self.page_of.get(page.file.src_uri)
         if ours is not None and self.pages is not None:
-            _start_page_clock(page)
-            try:
-                page.content = self.pages.html(ours)  # a template's error goes up as it is, for its file and line
-            finally:
-                _stop_page_clock()
+            made = self.ahead.take(ours.path) if self.ahead is not None else None
+            page.content = made if made is not None else self._render(ours)
         return context
 
+    def _render(self, ours: SitePage) -> str:
+        assert self.pages is not None
+        _start_page_clock(ours.meta.get("source") or ours.path)
+        try:
+            return self.pages.html(ours)  # a template's error goes up as it is, for its file and line
+        finally:
+            _stop_page_clock()
+
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        self._stop_search()
-        if self.config.search:
-            self.search = SearchIndex()
+        self._stop_helpers()
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.ahead is not None:  # every page is written; the charts and data files may be too
+            if self.ahead.finish():
+                self.assets = None
+            self.ahead.close()
+            self.ahead = None
         if self.assets is not None:
             self._write_assets(config, self.assets())
             self.assets = None
@@ -262,12 +284,15 @@ class StrategySitePlugin(BasePlugin[PluginConfig]):
             try:
                 self.search.write(Path(config.site_dir))
             finally:
-                self._stop_search()
+                self._stop_helpers()
 
     def on_build_error(self, *, error: Exception) -> None:
-        self._stop_search()
+        self._stop_helpers()
 
-    def _stop_search(self) -> None:
+    def _stop_helpers(self) -> None:
+        if self.ahead is not None:
+            self.ahead.close()
+            self.ahead = None
         if self.search is not None:
             self.search.close()
             self.search = None
@@ -287,10 +312,9 @@ class StrategySitePlugin(BasePlugin[PluginConfig]):
 PAGE_SECONDS = 10
 
 
-def _start_page_clock(page: Page) -> None:
+def _start_page_clock(source: str) -> None:
     if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
         return
-    source = page.meta.get("source") or page.file.src_uri
 
     def too_slow(signum: int, frame: object) -> None:
         raise PluginError(
