@@ -16,7 +16,7 @@ from pathlib import Path
 import jinja2
 
 from strategy_site.commands.common import EXIT_OK, UsageProblem
-from strategy_site.model.schema import write_schemas
+from strategy_site.model.schema import write_front_matter_cms_config, write_schemas
 from strategy_site.text_safety import printable
 
 SKELETON = Path(__file__).resolve().parent.parent / "skeleton"
@@ -37,7 +37,9 @@ FILES = {
     ".pre-commit-config.yaml": "pre-commit-config.yaml.j2",
     ".vscode/settings.json": "vscode-settings.json.j2",
     ".vscode/tasks.json": "vscode-tasks.json.j2",
+    ".vscode/extensions.json": "vscode-extensions.json.j2",
 }
+FRONT_MATTER_CMS_CONFIG = "frontmatter.json"  # written from the models, as the schemas are
 NRF_ONLY = {"strategy_src/neighbourhood-renewal-strategy.md"}
 
 
@@ -87,6 +89,10 @@ def init(folder: Path, name: str, area: str, nrf: bool, today: dt.date, install:
         created.append(path)
     if not (folder / "schemas").exists():
         created += write_schemas(folder / "schemas")  # for the editor settings
+    if (folder / FRONT_MATTER_CMS_CONFIG).exists():
+        kept.append(folder / FRONT_MATTER_CMS_CONFIG)
+    else:  # completion and validation of the Markdown front matter, in Front Matter CMS
+        created.append(write_front_matter_cms_config(folder / FRONT_MATTER_CMS_CONFIG, nrf))
     return Written(created, kept)
 
 
