@@ -190,3 +190,11 @@ def test_the_editor_recommends_the_yaml_and_front_matter_extensions(tmp_path: Pa
     recommended = json.loads((tmp_path / ".vscode/extensions.json").read_text(encoding="utf-8"))
 
     assert recommended == {"recommendations": ["redhat.vscode-yaml", "eliostruyf.vscode-front-matter"]}
+
+
+def test_git_ignores_the_records_front_matter_cms_keeps_for_itself(tmp_path: Path) -> None:
+    init(tmp_path, "Fernley Partnership", "Borough of Fernley", nrf=False, today=TODAY)
+
+    ignored = (tmp_path / ".gitignore").read_text(encoding="utf-8").splitlines()
+
+    assert "/.frontmatter/database/" in ignored
