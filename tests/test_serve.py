@@ -235,3 +235,62 @@ def test_a_new_action_gets_its_page_in_the_preview(site_project: Path, preview: 
 """, encoding="utf-8")
 
     page_when(preview + "actions/SF-02/", "Light the alley behind Brook Street")
+
+
+def add_millbrook(site_project: Path) -> None:
+    """A second neighbourhood, which no action targets."""
+    edit(site_project / "strategy_src/partnership.yml", "    renewal_area: true\n", "    renewal_area: true\n  - id: millbrook\n    name: Millbrook\n")
+
+
+Server = Callable[[int], subprocess.Popen[str]]
+
+
+def test_a_neighbourhood_page_follows_an_action_that_comes_to_it_and_leaves_it(site_project: Path, start_server: Server) -> None:
+    add_millbrook(site_project)
+    port = free_port()
+    start_server(port)
+    millbrook = f"http://127.0.0.1:{port}/neighbourhoods/millbrook/"
+    page_when(millbrook, "No action in the action plans targets Millbrook")
+    plan = site_project / "strategy_src/action-plans/2026-27.yml"
+
+    edit(plan, "neighbourhoods: [brookside]", "neighbourhoods: [brookside, millbrook]")
+    page_when(millbrook, "Fit door and window locks for older residents")  # a page that reads the plan only since the edit
+
+    edit(plan, "neighbourhoods: [brookside, millbrook]", "neighbourhoods: [brookside]")
+    page_when(millbrook, "No action in the action plans targets Millbrook")  # one that read it only before
+
+
+def test_an_edit_to_an_action_plan_leaves_a_neighbourhood_it_does_not_target_as_it_was(site_project: Path, start_server: Server) -> None:
+    add_millbrook(site_project)
+    port = free_port()
+    start_server(port)
+    page_when(f"http://127.0.0.1:{port}/neighbourhoods/millbrook/", "Millbrook")
+    untouched = served_site(site_project) / "neighbourhoods/millbrook/index.html"
+    written = untouched.stat().st_mtime_ns
+
+    edit(site_project / "strategy_src/action-plans/2026-27.yml", "for older residents", "for older and disabled residents")
+
+    page_when(f"http://127.0.0.1:{port}/neighbourhoods/brookside/", "for older and disabled residents")
+    assert untouched.stat().st_mtime_ns == written
+
+
+def test_after_edits_in_quick_succession_the_downloads_follow_the_last(site_project: Path, preview: str) -> None:
+    page_when(preview + "data/actions.csv", "Fit door and window locks for older residents")
+    plan = site_project / "strategy_src/action-plans/2026-27.yml"
+
+    edit(plan, "for older residents", "for older and disabled residents")
+    page_when(preview + "actions/SF-01/", "for older and disabled residents")
+    edit(plan, "for older and disabled residents", "for older residents and carers")  # before the first edit's downloads are done
+
+    page_when(preview + "data/actions.csv", "Fit door and window locks for older residents and carers")
+    page_when(preview + "completeness/", "Fernley")
+
+
+def test_a_progress_update_page_follows_the_actions_and_indicators_it_names(site_project: Path, preview: str) -> None:
+    update = preview + "progress/2026-11-10-quarter-2/"
+    page_when(update, "Fit door and window locks for older residents")
+
+    edit(site_project / "strategy_src/action-plans/2026-27.yml", "for older residents", "for older and disabled residents")
+    page_when(update, "Fit door and window locks for older and disabled residents")
+    edit(site_project / "strategy_src/indicators/burglary-rate.yml", "title: Domestic burglary rate", "title: Burglaries from homes")
+    page_when(update, "Burglaries from homes")

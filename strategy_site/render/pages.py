@@ -230,7 +230,9 @@ class SitePages:
         return self._by_path.get(page_path(self.project, model))
 
     def depending_on(self, changed: set[str]) -> list[Page]:
-        """The pages that read any of the ``changed`` source files."""
+        """The pages that read any of the ``changed`` source files. A page that reads a file only since the edit
+        (a neighbourhood an action now targets, say) is among them; one that read it only before the edit is
+        among the pages of the SitePages made before it."""
         return [page for page in self.pages if not self.reads(page).isdisjoint(changed)]
 
 
@@ -274,9 +276,13 @@ def _specs(project: Project, report: Report | None) -> list[_Spec]:
         neighbourhoods = list(project.neighbourhood_by_id.values())  # one page an id; check reports a repeated id
         reads = [*indicators, *plans, *updates]  # any indicator may break its figures down by a neighbourhood
         specs.append(_Spec("neighbourhoods/index.md", "neighbourhoods.html.j2", "Neighbourhoods", "Neighbourhood", list(neighbourhoods), reads))
+        actions_in, renewal = _actions_in(project), [project.renewal_strategy] if project.renewal_strategy else []
         for neighbourhood in neighbourhoods:
+            # Its page shows only the indicators with figures for it and the actions that target it (and every
+            # progress update, which may add figures to any series): an edit elsewhere leaves it as it is.
+            measured = [i for i in indicators if any(b.area == neighbourhood.id for b in i.breakdowns)]
             specs.append(_Spec(page_path(project, neighbourhood), "neighbourhood.html.j2", neighbourhood.name, "Neighbourhood", [neighbourhood],
-                               [*reads, *([project.renewal_strategy] if project.renewal_strategy else [])], {"neighbourhood": neighbourhood}, maps))
+                               [*measured, *actions_in.get(neighbourhood.id, []), *updates, *renewal], {"neighbourhood": neighbourhood}, maps))
     if project.renewal_strategy:
         doc = project.renewal_strategy
         specs.append(_Spec(page_path(project, doc), "renewal-strategy.html.j2", doc.title, _page_kind(doc), [doc], list(plans), {"doc": doc}))
@@ -294,8 +300,10 @@ def _specs(project: Project, report: Report | None) -> list[_Spec]:
     for agreement in agreements:
         specs.append(_Spec(page_path(project, agreement), "agreement.html.j2", agreement.title, _page_kind(agreement), [agreement], [], {"doc": agreement}))
     for update in updates:
-        specs.append(_Spec(page_path(project, update), "progress-update.html.j2", update.title, _page_kind(update), [update],
-                           [*plans, *indicators], {"doc": update}))
+        # It names actions and indicators: it reads their files, not every plan's and indicator's.
+        named = [*(project.action_by_id[x.action] for x in update.actions if x.action in project.action_by_id),
+                 *(project.indicator_by_id[x.indicator] for x in update.indicators if x.indicator in project.indicator_by_id)]
+        specs.append(_Spec(page_path(project, update), "progress-update.html.j2", update.title, _page_kind(update), [update], named, {"doc": update}))
     return specs
 
 

@@ -183,12 +183,13 @@ class StrategySitePlugin(BasePlugin[PluginConfig]):
         self.pages = pages
         self.page_of = {page.path: page for page in pages.pages}
 
-    def refresh(self, config: MkDocsConfig, project: Project, findings: list[Finding], changed: set[str]) -> Callable[[], None]:
+    def refresh(self, config: MkDocsConfig, project: Project, findings: list[Finding], changed: set[str]) -> Callable[[Callable[[], bool]], None]:
         """After an edit, write into the site this plugin built the pages that read the ``changed`` source files
         (paths inside the source folder), with the ``project`` as it is now, checked, with no errors.
 
         Returns the rest of the work, to do once the browser has those pages: the completeness report and
-        its page, and the files made from the whole project (open data, the feed, charts, source copies).
+        its page, and the files made from the whole project (open data, the feed, charts, source copies). It
+        is given a function that says when a later edit has made that work stale, and then stops.
         """
         assert self.files is not None and self.nav is not None and self.env is not None, "refresh follows a build"
         self.project, self.findings = project, findings
@@ -196,22 +197,30 @@ class StrategySitePlugin(BasePlugin[PluginConfig]):
         # Only documents changed, none came or went, so links from officers' text lead where they did: the
         # converter of the last build, and what it has converted, serve again.
         extensions = (*self.extensions, self.pages.officer if self.pages else None)
+        # The pages that read a changed file before the edit or since: a neighbourhood an action no longer
+        # targets, as well as the one it now targets.
+        before = {page.path for page in self.pages.depending_on(changed)} if self.pages else set()
         # The report reads everything and takes longest to make: until the_rest() makes it, pages keep the last one.
         self._use_pages(site_pages(project, self.templates, progress, self.history, self.report, *extensions))
         assert self.pages is not None
-        affected = [page for page in self.pages.depending_on(changed) if page.path != COMPLETENESS]
+        since = {page.path for page in self.pages.depending_on(changed)}
+        affected = [page for page in self.pages.pages if page.path in before | since and page.path != COMPLETENESS]
         if any(self.files.get_file_from_path(page.path) is None for page in affected):
             raise PluginError("the pages changed: build the whole site")  # a new action, say: it needs a new page
         self._write_pages(config, affected)
         indicators = {page.path: item for item in progress.values() if (page := self.pages.page_for(item.indicator))}
         self._write_assets(config, charts(project, [indicators[page.path] for page in affected if page.path in indicators]))
 
-        def the_rest() -> None:
+        def the_rest(superseded: Callable[[], bool]) -> None:
+            """Stops between two files once ``superseded()``: another edit came, whose own rest writes them all again."""
             self.report = report = self._report(project)
             pages = site_pages(project, self.templates, progress, self.history, report, *extensions)
             self._use_pages(pages)
             self._write_pages(config, [page for page in pages.pages if page.path == COMPLETENESS])
-            self._write_assets(config, site_assets(project, progress, config.site_url or DEFAULT_SITE_URL, report))
+            for asset in site_assets(project, progress, config.site_url or DEFAULT_SITE_URL, report):
+                if superseded():
+                    return
+                self._write_assets(config, [asset])
         return the_rest
 
     def _write_pages(self, config: MkDocsConfig, pages: list[SitePage]) -> None:

@@ -132,6 +132,7 @@ class PreviewServer(LiveReloadServer):
         self.cache: ParseCache = {}  # the source files as last parsed: only those that change are parsed again
         self.built: _Built | None = None  # the last whole build, which an edit to the sources refreshes
         self.writing = threading.Lock()  # held while the site is written, by a rebuild or the work after one
+        self.superseded = threading.Event()  # set when an edit makes the work after the last update stale
         host, port = config.dev_addr
         super().__init__(builder=self.rebuild, host=host, port=port, root=str(site_dir),
                          mount_path=urlsplit(config.site_url or "/").path, polling_interval=POLL_SECONDS)
@@ -144,8 +145,10 @@ class PreviewServer(LiveReloadServer):
         mkdocs_log = logging.getLogger("mkdocs")
         mkdocs_log.addHandler(problems)
         the_rest = None
+        self.superseded.set()  # the rest of the last update's work is stale: it stops at its next file
         try:
             with self.writing:
+                self.superseded = superseded = threading.Event()
                 shown, the_rest = self._update()
             self._show(shown)
         except (MkDocsException, jinja2.TemplateError) as error:
@@ -164,9 +167,9 @@ class PreviewServer(LiveReloadServer):
         finally:
             mkdocs_log.removeHandler(problems)
         if the_rest is not None:  # after the browser has reloaded the pages that changed
-            threading.Thread(target=self._finish, args=(the_rest,), daemon=True).start()
+            threading.Thread(target=self._finish, args=(the_rest, superseded.is_set), daemon=True).start()
 
-    def _update(self) -> tuple[list[str], Callable[[], None] | None]:
+    def _update(self) -> tuple[list[str], Callable[[Callable[[], bool]], None] | None]:
         """Refresh the pages an edit to the sources changed, or build the whole site when anything else changed.
         Returns the problems that stopped it, if any, and the work to finish after the browser reloads."""
         config = self.built.config if self.built else _load_config(self.config_file, self.address)
@@ -209,10 +212,10 @@ class PreviewServer(LiveReloadServer):
         self.built = _Built(config, plugin, _snapshot(config, project))
         return []
 
-    def _finish(self, the_rest: Callable[[], None]) -> None:
+    def _finish(self, the_rest: Callable[[Callable[[], bool]], None], superseded: Callable[[], bool]) -> None:
         try:
             with self.writing:
-                the_rest()
+                the_rest(superseded)
         except Exception:  # the pages are up to date; only downloads and the completeness page may lag
             self.built = None
             log.exception("The open data and the completeness page could not be updated")
