@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from strategy_site.findings import Finding, Severity
-from strategy_site.model.boundaries import MAX_POINTS
+from strategy_site.model.boundaries import MAX_AREAS, MAX_POINTS
 from strategy_site.model.project import load_project
 from tests.conftest import REPO, edit, findings_for, line_of, where
 
@@ -167,6 +167,19 @@ def test_a_boundary_file_with_more_points_than_a_map_needs_is_refused(project_di
     assert findings[0].message == (
         "the file holds 20,002 points, more than the 20,000 a map of neighbourhoods needs: simplify the boundaries "
         "(mapshaper.org: Simplify; QGIS: Vector, Geometry Tools, Simplify)")
+    assert load_project(project_dir).boundaries is None
+
+
+def test_a_boundary_file_with_more_areas_than_a_map_can_name_is_refused(project_dir: Path) -> None:
+    write(project_dir, collection(*(feature(f"lsoa-{number}") for number in range(MAX_AREAS + 1))))
+
+    findings = boundary_findings(project_dir)
+
+    assert where(findings) == [("SS018", SHOWN, 1, 1)]
+    assert findings[0].message == (
+        "the file holds 201 features, more than the 200 areas a map on a page can show and name: draw maps of "
+        "neighbourhoods, not of the smaller areas statistics are published for (output areas, LSOAs), or merge those "
+        "into neighbourhoods first (mapshaper.org: Dissolve; QGIS: Vector, Geoprocessing Tools, Dissolve)")
     assert load_project(project_dir).boundaries is None
 
 

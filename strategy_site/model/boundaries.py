@@ -25,6 +25,9 @@ from strategy_site.text_safety import printable
 from strategy_site.words import quoted
 
 MAX_POINTS = 20_000  # a map 640 pixels wide needs far fewer; more is an unsimplified survey file
+# A map 640 pixels wide cannot name more areas than this (about a hundred wards make the largest borough), and
+# each area with a boundary gets a locator map that draws every other: thousands would make gigabytes of maps.
+MAX_AREAS = 200
 MAX_FINDINGS = 10  # per file: enough to find the pattern, few enough to read
 BOUNDARY_HINT = f'see "Boundaries for maps" in the authoring guide for the shape of {BOUNDARIES_FILE}'
 
@@ -33,11 +36,13 @@ BOUNDARY_FILE_UNREADABLE = Rule(
     "boundary-file-unreadable",
     Severity.ERROR,
     what=f"The neighbourhood boundary file, {BOUNDARIES_FILE}, cannot be read as GeoJSON: it is not UTF-8 JSON, it is "
-    f"not a FeatureCollection, an object in it repeats a key, or it holds more than {MAX_POINTS:,} points; or its "
+    f"not a FeatureCollection, an object in it repeats a key, or it holds more than {MAX_POINTS:,} points or "
+    f"{MAX_AREAS} features; or its "
     f"credit line (\"attribution\") is not one line of text.",
     why="The site draws every map from this file, so none can be drawn from a file that cannot be read. A key given "
     "twice would leave the reader to guess which value was meant, and a file of hundreds of thousands of points "
-    "would make every map slow to build and to download.",
+    "would make every map slow to build and to download. Each area also gets a locator map that draws every other, "
+    "so thousands of areas would make gigabytes of maps that no one could read.",
     example='{"type": "Feature", "properties": {"id": "northgate"}, "geometry": {...}}',
     instead='{"type": "FeatureCollection", "features": [\n  {"type": "Feature", "properties": {"id": "northgate"}, "geometry": {...}}\n]}',
 )
@@ -197,6 +202,11 @@ def _features(data: Any, text: str) -> list[Any]:
     features = data.get("features")
     if not isinstance(features, list):
         raise _Unreadable('the FeatureCollection has no list of "features"', _first_object(text))
+    if len(features) > MAX_AREAS:
+        raise _Unreadable(f"the file holds {len(features):,} features, more than the {MAX_AREAS} areas a map on a page can show and "
+                          "name: draw maps of neighbourhoods, not of the smaller areas statistics are published for (output areas, "
+                          "LSOAs), or merge those into neighbourhoods first (mapshaper.org: Dissolve; QGIS: Vector, Geoprocessing "
+                          "Tools, Dissolve)")
     points = sum(1 for _ in _positions(features))
     if points > MAX_POINTS:
         raise _Unreadable(f"the file holds {points:,} points, more than the {MAX_POINTS:,} a map of neighbourhoods needs: "
