@@ -69,6 +69,18 @@ def _traceability(args: argparse.Namespace) -> int:
     return traceability.run(args.tests)
 
 
+def _returns_export(args: argparse.Namespace) -> int:
+    from strategy_site.commands import returns
+
+    return returns.export(args.path, args.partner, args.format, args.out, args.today, args.due)
+
+
+def _returns_import(args: argparse.Namespace) -> int:
+    from strategy_site.commands import returns
+
+    return returns.run_import(args.source, args.files, args.write, args.replace, args.today)
+
+
 def _schema(args: argparse.Namespace) -> int:
     from strategy_site.commands import schema
 
@@ -127,6 +139,26 @@ def build_parser() -> argparse.ArgumentParser:
                         help="a folder with your own report.html.j2 (default: templates/report beside the source folder, if it exists)")
     report.add_argument("--source-url", default=None, help="link sources to this address, e.g. https://github.com/org/repo/blob/main/")
     report.set_defaults(run=_report)
+
+    returns = commands.add_parser("returns", help="partners' figures and action statuses: out to spreadsheets, and back without retyping")
+    returns_commands = returns.add_subparsers(dest="returns_command", required=True, metavar="export|import")
+    export = returns_commands.add_parser("export", help="write a workbook for each partner of the figures due and the actions it leads")
+    export.add_argument("path", nargs="?", type=Path, default=DEFAULT_SOURCE, help="the source folder (default: strategy_src)")
+    export.add_argument("--partner", action="append", default=[], metavar="ID",
+                        help="the id of a member in partnership.yml; repeat for more (default: every partner with something to report)")
+    export.add_argument("--format", action="append", choices=("xlsx", "ods"), default=[],
+                        help="xlsx (Excel, Google Sheets) or ods (LibreOffice); repeat for both (default: xlsx)")
+    export.add_argument("--out", type=Path, default=Path("returns"), help="the folder to write into (default: returns)")
+    export.add_argument("--today", type=_date, default=None, help="work out what is due as if today were this date (YYYY-MM-DD)")
+    export.add_argument("--due", type=_date, default=None, help="the date partners should send the workbook back by, for the instructions")
+    export.set_defaults(run=_returns_export)
+    import_ = returns_commands.add_parser("import", help="read returns back: print what would change, and with --write change the YAML")
+    import_.add_argument("files", nargs="+", type=Path, metavar="FILE", help="returns to read: .xlsx, .ods or .csv")
+    import_.add_argument("--source", type=Path, default=DEFAULT_SOURCE, help="the source folder (default: strategy_src)")
+    import_.add_argument("--write", action="store_true", help="write the changes into the YAML, then check (without it: a dry run)")
+    import_.add_argument("--replace", action="store_true", help="accept figures that differ from those already recorded for the same period")
+    import_.add_argument("--today", type=_date, default=None, help="date the draft progress update as if today were this date (YYYY-MM-DD)")
+    import_.set_defaults(run=_returns_import)
 
     rules = commands.add_parser("rules", help="print the rule catalogue as Markdown")
     rules.set_defaults(run=_rules)

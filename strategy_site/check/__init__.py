@@ -12,6 +12,7 @@ from strategy_site.check import (  # noqa: F401  (they register)
     boundaries,
     delivery,
     documents,
+    drafts,
     figures,
     governance,
     identity,

@@ -241,7 +241,7 @@ def strategy_references(context: Context) -> Iterator[Finding]:
             yield from _reference(
                 UNKNOWN_INDICATOR, "the indicator", measure.indicator, measure.where("indicator"), indicators, _INDICATOR_HINT
             )
-    for update in project.progress_updates:
+    for update in [*project.progress_updates, *project.draft_updates]:  # a draft is checked before it is published
         for figure in update.indicators:
             yield from _reference(
                 UNKNOWN_INDICATOR, "the indicator", figure.indicator, figure.where("indicator"), indicators, _INDICATOR_HINT

@@ -118,6 +118,7 @@ def breakdown_references(context: Context) -> Iterator[Finding]:
     areas = None if neighbourhoods is None else neighbourhoods | {RENEWAL_AREAS}
     groups = None if declared is None else declared | set(BUILT_IN_GROUPS)
     categories = {group.id: group.categories for group in project.partnership.groups if group.categories} if project.partnership else {}
+    known = {group: set(names) for group, names in categories.items()}  # a group may have thousands
     for indicator in project.indicators:
         for breakdown in indicator.breakdowns:
             area, group, category = breakdown.area, breakdown.group, breakdown.category
@@ -138,7 +139,7 @@ def breakdown_references(context: Context) -> Iterator[Finding]:
                     "groups in partnership.yml." + suggest(group, groups),
                     "use one of those groups, or declare this one under groups in partnership.yml with its name and categories",
                 )
-            elif category is not None and group in categories and category not in categories[group]:
+            elif category is not None and group in known and category not in known[group]:
                 yield UNKNOWN_GROUP.at(
                     breakdown.where("category"),
                     f"{quoted(category)} is not one of the categories partnership.yml declares for the group {group} "
@@ -268,7 +269,7 @@ def series_names(context: Context) -> Iterator[Finding]:
                     yield _unknown_series(indicator, keys, f"the target's {field}", value, target.where(field))
             if target.each is not None:
                 yield from _each(project, indicator, target)
-    for update in project.progress_updates:
+    for update in [*project.progress_updates, *project.draft_updates]:  # a draft is checked before it is published
         for figure in update.indicators:
             reported = project.indicator_by_id.get(figure.indicator)
             if figure.series is None or reported is None or not file_modelled(project, reported.where().path):

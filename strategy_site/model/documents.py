@@ -63,6 +63,11 @@ class Model(BaseModel):
         assert self._source is not None
         return self._source
 
+    @property
+    def path_in_file(self) -> tuple[str | int, ...]:
+        """Where this part sits in its file's data: ("breakdowns", 2) for the third breakdown; () for the document."""
+        return self._path
+
 
 class Document(Model):
     """A whole document: one file of a kind in the table of kinds (strategy_site/load/kinds.py)."""
@@ -372,3 +377,6 @@ class ProgressUpdate(Document):
     covers: PeriodField = Field(description="The period the update reports on, for example 2026/27 Q2.")
     actions: list[ActionProgress] = Field(default_factory=list)
     indicators: list[IndicatorValue] = Field(default_factory=list)
+    draft: bool = Field(
+        False, description="true while the update is still being written, as `strategy-site returns import` leaves it: the site "
+        "does not publish it, nor count its statuses and figures, until this line is deleted.")

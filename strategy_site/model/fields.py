@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 from pydantic import AfterValidator, BeforeValidator, Field, PlainSerializer, PlainValidator, WithJsonSchema
 
@@ -331,3 +331,79 @@ def _web_address(text: str) -> str:
 
 WebAddress = Annotated[str, BeforeValidator(_as_text), AfterValidator(_no_control_characters), AfterValidator(_web_address)]
 """A site's public address, https://... (a trailing / is added)."""
+
+
+# --- the period after a period, and the period of the same form that holds a day ----------------------
+# Partners' returns ask for the next figure of each series, and read a date a partner typed as the period that
+# holds it; both follow the form of the series' own periods. Each form is numbered, one number a period.
+
+_STEP_LABELS: dict[str, Callable[[int], str]] = {
+    "calendar year": str,
+    "financial year": lambda n: f"{n}/{_short(n)}",
+    "academic year": lambda n: f"{n}/{_short(n)} academic year",
+    "calendar quarter": lambda n: f"{n // 4} Q{n % 4 + 1}",
+    "financial-year quarter": lambda n: f"{n // 4}/{_short(n // 4)} Q{n % 4 + 1}",
+    "month": lambda n: f"{_MONTH_NAMES[n % 12][:3].capitalize()} {n // 12}",
+}
+
+
+def _number(kind: str, day: dt.date) -> int:
+    """The number of the period of this form that holds ``day``."""
+    if kind == "calendar year":
+        return day.year
+    if kind == "financial year":
+        return day.year if day.month >= 4 else day.year - 1
+    if kind == "academic year":
+        return day.year if day.month >= 9 else day.year - 1
+    if kind == "calendar quarter":
+        return day.year * 4 + (day.month - 1) // 3
+    if kind == "financial-year quarter":
+        year = day.year if day.month >= 4 else day.year - 1
+        return year * 4 + (day.month - 4) % 12 // 3
+    return day.year * 12 + day.month - 1  # month
+
+
+def _form(period: Period) -> tuple[str, int, int] | None:
+    """The form of a period (calendar year, financial year...), and the numbers of its first and last period;
+    None for a day, or a period whose label no longer reads."""
+    text = period.label.replace("\u2013", "-")
+    try:
+        span = _SPAN.fullmatch(" ".join(text.split())) or _DASHED_SPAN.fullmatch(text)
+        ends = [_read_single(part.strip()) for part in span.groups()] if span else [_read_single(text)]
+    except ValueError:
+        return None
+    if any(end is None or end.kind not in _STEP_LABELS for end in ends):
+        return None
+    first, last = cast("list[_Read]", ends)[0], cast("list[_Read]", ends)[-1]
+    return first.kind, _number(first.kind, first.start), _number(last.kind, last.start)
+
+
+def _labelled(kind: str, first: int, last: int) -> Period:
+    label = _STEP_LABELS[kind](first) if first == last else f"{_STEP_LABELS[kind](first)} to {_STEP_LABELS[kind](last)}"
+    return parse_period(label)
+
+
+def next_period(period: Period, steps: int = 1) -> Period | None:
+    """The period ``steps`` on from ``period``, written the same way (2024/25 gives 2025/26, 2026/27 Q4 gives
+    2027/28 Q1, 2020 to 2022 gives 2021 to 2023); None for a day, or a year beyond those strategy-site accepts."""
+    form = _form(period)
+    if form is None:
+        return None
+    kind, first, last = form
+    try:
+        return _labelled(kind, first + steps, last + steps)
+    except ValueError:
+        return None
+
+
+def period_like(period: Period, day: dt.date) -> Period | None:
+    """The period written like ``period`` that holds ``day`` (30 September 2026 is 2026/27 Q2 in a series of
+    financial-year quarters); None for a span of several periods or a day, which no single day names."""
+    form = _form(period)
+    if form is None or form[1] != form[2]:
+        return None
+    try:
+        number = _number(form[0], day)
+        return _labelled(form[0], number, number)
+    except ValueError:
+        return None

@@ -104,7 +104,14 @@ class Project:
 
     @cached_property
     def progress_updates(self) -> list[ProgressUpdate]:
-        return sorted(self.of(Kind.PROGRESS_UPDATE), key=lambda update: update.published)
+        """The published progress updates, oldest first: a draft (``draft: true``) is left out of the site, the
+        statuses and the figures until an officer removes that line."""
+        return sorted((u for u in self.of(Kind.PROGRESS_UPDATE) if not u.draft), key=lambda update: update.published)
+
+    @cached_property
+    def draft_updates(self) -> list[ProgressUpdate]:
+        """The progress updates still being written (``draft: true``), oldest first; check reads them, the site does not."""
+        return sorted((u for u in self.of(Kind.PROGRESS_UPDATE) if u.draft), key=lambda update: update.published)
 
     @property
     def members(self) -> list[Member]:

@@ -1,0 +1,117 @@
+"""`strategy-site returns export` and `strategy-site returns import`: partners' figures and action statuses out to
+spreadsheets and back into the YAML, without retyping."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from strategy_site.check import check_project
+from strategy_site.check.references import suggest
+from strategy_site.commands.common import EXIT_FINDINGS, EXIT_OK, UsageProblem, source_folder, sources_by_path
+from strategy_site.findings import Severity
+from strategy_site.load.tree import is_inside
+from strategy_site.model.documents import Member
+from strategy_site.model.project import load_project
+from strategy_site.output.text import format_text
+from strategy_site.returns import workbook, yaml_edit
+from strategy_site.returns.due import partner_return, partners_with_returns
+from strategy_site.returns.reconcile import Reconciled, reconcile
+from strategy_site.text_safety import printable
+from strategy_site.words import number, plural
+
+FORMATS = ("xlsx", "ods")
+
+
+def _print(line: str = "", err: bool = False) -> None:
+    print(printable(line), file=sys.stderr if err else sys.stdout)
+
+
+def export(path: Path, partners: Sequence[str], formats: Sequence[str], out: Path, today: dt.date | None, due_by: dt.date | None) -> int:
+    """Write a workbook for each partner named (default: each partner with figures due or actions to report)."""
+    root = source_folder(path)
+    if is_inside(out, root):
+        raise UsageProblem(f"'{out}' is inside the source folder, which the site publishes: write the workbooks somewhere else, "
+                           "for example --out returns")
+    project = load_project(root)
+    if project.partnership is None:
+        raise UsageProblem(f"'{path}' has no readable partnership.yml: run strategy-site check {path} and fix what it says")
+    day = today or dt.date.today()
+    chosen: list[Member] = []
+    for wanted in partners:
+        member = project.partner_by_id.get(wanted)
+        if member is None:
+            raise UsageProblem(f"there is no member '{wanted}' in partnership.yml.{suggest(wanted, project.partner_by_id)} "
+                               "Give a member's id, such as police")
+        chosen.append(member)
+    returns = [partner_return(project, member, day) for member in chosen or partners_with_returns(project)]
+    if not chosen:
+        returns = [r for r in returns if r.figures or r.actions]
+    out.mkdir(parents=True, exist_ok=True)
+    for partner_return_ in returns:
+        for form in formats or ("xlsx",):
+            write = workbook.xlsx if form == "xlsx" else workbook.ods
+            target = out / f"{partner_return_.partner.id}-returns.{form}"
+            target.write_bytes(write(partner_return_, project.partnership.name, due_by))
+            _print(f"{target}: {plural(len(partner_return_.figures), 'figure')} due and "
+                   f"{plural(len(partner_return_.actions), 'action')} for {partner_return_.partner.name}")
+    if not returns:
+        _print("No partner has figures due or actions to report on.")
+    return EXIT_OK
+
+
+def run_import(path: Path, files: Sequence[Path], write: bool, replace: bool, today: dt.date | None) -> int:
+    """Read the returns, print what they would change and every problem; with ``write``, write it all and check."""
+    root = source_folder(path)
+    project = load_project(root)
+    day = today or dt.date.today()
+    reconciled = reconcile(project, [(file, str(file)) for file in files], replace)
+    _report(reconciled)
+    edits, problems = yaml_edit.plan(project, reconciled, day) if not reconciled.problems else ([], [])
+    all_problems = reconciled.problems + problems
+    if all_problems:
+        _print()
+        for problem in all_problems:
+            _print(f"{problem.where}: error: {problem.message}")
+            if problem.hint:
+                _print(f"  fix: {problem.hint}")
+        _print()
+        _print(f"Nothing written: {plural(len(all_problems), 'problem')} to fix first, then import again.")
+        return EXIT_FINDINGS
+    if not edits:
+        _print("Nothing to write: the documents already say everything these returns say.")
+        return EXIT_OK
+    if not write:
+        _print()
+        _print(f"This was a dry run: nothing written. Import again with --write to change {plural(len(edits), 'file')}: "
+               + ", ".join(edit.shown for edit in edits) + ".")
+        return EXIT_OK
+    yaml_edit.write(edits, root)
+    _print()
+    _print(f"Written: {', '.join(edit.shown for edit in edits)}. Checking the partnership:")
+    _print()
+    project, findings, seconds = check_project(root, today)
+    sys.stdout.write(format_text(findings, sources_by_path(project), project.files_seen, seconds))
+    return EXIT_FINDINGS if any(f.severity is Severity.ERROR for f in findings) else EXIT_OK
+
+
+def _report(reconciled: Reconciled) -> None:
+    """What would change, figure by figure and action by action."""
+    for change in reconciled.figures:
+        series = "" if change.series.key == "headline" else f" for {change.series.label}"
+        what = (f"{number(change.value)} in place of {number(change.replaces.value)}" if change.replaces is not None
+                else f"new figure {number(change.value)}")
+        note = f' (note: "{change.note}")' if change.note else ""
+        _print(f"{change.where}: {change.indicator.id}{series}, {change.period.label}: {what}{note}")
+    for status in reconciled.statuses:
+        was = "unchanged" if status.status == status.current else f"was {status.current}"
+        drafted = " (in place of the draft's)" if status.drafted is not None else ""
+        _print(f"{status.where}: {status.action.id}: {status.status} ({was}){drafted}: {status.commentary}")
+    for where in reconciled.hidden_rows:
+        _print(f"{where}: note: this row is hidden in the spreadsheet; it was read like the others")
+    _print(f"Read {plural(reconciled.read, 'filled-in row')}: {plural(len(reconciled.figures), 'figure')} and "
+           f"{plural(len(reconciled.statuses), 'status', 'statuses')} to write, {reconciled.unchanged} already recorded.")
+
+
