@@ -26,8 +26,17 @@ def plural(count: int, word: str, many: str | None = None) -> str:
     return f"{count} {word if count == 1 else many or word + 's'}"
 
 
+# A message names at most this many things from a list: officers' lists can be of any length, and a sentence
+# naming two thousand categories is no help.
+MOST_LISTED = 12
+
+
 def listed(words: Sequence[str], conjunction: str = "and") -> str:
-    """public, private and voluntary; with ``conjunction`` "or": public, private or voluntary."""
+    """public, private and voluntary; with ``conjunction`` "or": public, private or voluntary. A list longer than
+    MOST_LISTED is cut, with how many more there are: "a, b, ... or 1,988 others"."""
+    if len(words) > MOST_LISTED:
+        shown = MOST_LISTED - 1
+        return f"{', '.join(words[:shown])} {conjunction} {len(words) - shown:,} others"
     return f"{', '.join(words[:-1])} {conjunction} {words[-1]}" if len(words) > 1 else "".join(words)
 
 

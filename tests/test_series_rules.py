@@ -106,6 +106,19 @@ def test_a_category_the_declared_group_does_not_list_is_an_error_at_the_category
                                    'Did you mean "council tenant"?')
 
 
+def test_a_group_of_thousands_of_categories_is_named_in_a_finding_by_its_first_eleven_and_a_count(series_dir: Path) -> None:
+    many = ", ".join(f"tenancy type {number}" for number in range(2000))
+    edit(series_dir / "partnership.yml", "categories: [council tenant, housing association tenant, private tenant, owner]",
+         f"categories: [{many}, council tenant, owner]")
+    edit(series_dir / INDICATOR, "    category: council tenant\n", "    category: council tenants\n")
+
+    findings = findings_for(series_dir)
+
+    assert findings[0].message == (
+        '"council tenants" is not one of the categories partnership.yml declares for the group tenure ('
+        + ", ".join(f'"tenancy type {number}"' for number in range(11)) + ' or 1,991 others). Did you mean "council tenant"?')
+
+
 def test_a_built_in_group_takes_any_category(series_dir: Path) -> None:
     edit(series_dir / INDICATOR, "  - group: tenure\n    category: owner\n", "  - group: age\n    category: 75 and over\n")
 

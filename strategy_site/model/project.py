@@ -70,6 +70,8 @@ class Project:
     unreadable: set[Kind] = field(default_factory=set)
     assets: list[str] = field(default_factory=list)  # the folder's other files (images...), safe to publish
     boundaries: Boundaries | None = None  # the neighbourhoods' boundaries for maps, if the partnership gives them
+    # Each indicator's own figures by series key, by the indicator's id(): indicators live as long as the project.
+    _series_of: dict[int, dict[str, list[Observation]]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def of(self, kind: Kind) -> list[Any]:
         return self.documents.get(kind, [])
@@ -190,9 +192,20 @@ class Project:
     def all_figures(self, indicator: Indicator, series: str = HEADLINE) -> list[Observation | IndicatorValue]:
         """Every figure given for one of the indicator's series (by its key: headline, an area, sex/female, a
         comparator), repeats included: its file's first, then each update's."""
-        parts: list[Breakdown | Comparator] = [*indicator.breakdowns, *indicator.comparators]
-        own = indicator.values if series == HEADLINE else next((part.values for part in parts if part.key == series), [])
+        own = indicator.values if series == HEADLINE else self._own_series(indicator).get(series, [])
         return [*own, *self.reported_figures.get((indicator.id, series), [])]
+
+    def _own_series(self, indicator: Indicator) -> dict[str, list[Observation]]:
+        """The figures the indicator's own file gives for each of its series, by key (the first, where a key is
+        repeated): worked out once per indicator, since every series of it is looked up, and it may have thousands."""
+        found = self._series_of.get(id(indicator))
+        if found is None:
+            parts: list[Breakdown | Comparator] = [*indicator.breakdowns, *indicator.comparators]
+            found = self._series_of[id(indicator)] = {}
+            for part in parts:
+                if part.key is not None:
+                    found.setdefault(part.key, part.values)
+        return found
 
     @cached_property
     def reported_figures(self) -> dict[tuple[str, str], list[IndicatorValue]]:
