@@ -260,6 +260,18 @@ def test_a_comparator_called_headline_is_reported(series_dir: Path) -> None:
                                    "comparator cannot be called that")
 
 
+def test_two_breakdowns_for_one_category_written_in_different_capitals_are_one_series_twice(series_dir: Path) -> None:
+    indicator = series_dir / INDICATOR
+    edit(indicator, "  - group: tenure\n    category: owner\n", "  - group: tenure\n    category: Council Tenant\n")
+
+    findings = findings_for(series_dir)
+
+    first = line_of(indicator, "category: council tenant") - 1  # a breakdown by group is placed at its group
+    assert [(f.code, f.message) for f in findings if f.code == "SS431"] == [
+        ("SS431", f'burglary-rate already has another breakdown for "tenure/council tenant" (line {first}), '
+                  'which differs from "tenure/Council Tenant" only in capitals')]
+
+
 # --- SS432 incomparable-series ---------------------------------------------------------------------------------------
 
 
@@ -310,6 +322,23 @@ def test_a_gap_between_a_series_and_itself_is_an_error_at_against(series_dir: Pa
 
     assert where(findings) == [("SS432", "src/" + INDICATOR, line_of(indicator, "against: renewal-areas"), 14)]
     assert findings[0].message == 'the target of 19 by 2029/30 is on the gap between "renewal-areas" and itself, which is always nothing'
+
+
+def test_a_target_for_each_neighbourhood_against_one_of_them_is_an_error_at_against(series_dir: Path) -> None:
+    indicator = series_dir / INDICATOR
+    edit(indicator, EACH_TARGET, EACH_TARGET.replace("against: england", "against: brookside"))
+
+    findings = findings_for(series_dir)
+
+    assert where(findings) == [("SS432", "src/" + INDICATOR, line_of(indicator, "against: brookside"), 14)]
+    assert findings[0].message == ('the target of 3 by 2027/28 is set for each neighbourhood against "brookside", which is one '
+                                   'of them, so "brookside" would be compared with itself')
+
+
+def test_a_target_for_each_neighbourhood_against_the_renewal_areas_together_is_allowed(series_dir: Path) -> None:
+    edit(series_dir / INDICATOR, EACH_TARGET, EACH_TARGET.replace("against: england", "against: renewal-areas"))
+
+    assert [f for f in findings_for(series_dir) if f.code == "SS432"] == []
 
 
 # --- SS409 and SS415, series by series ------------------------------------------------------------------------------

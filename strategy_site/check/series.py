@@ -13,7 +13,7 @@ from strategy_site.check.registry import Context, check
 from strategy_site.findings import Finding, Location, Rule, Severity
 from strategy_site.model.documents import HEADLINE, RENEWAL_AREAS, Breakdown, Comparator, Indicator, Target
 from strategy_site.model.project import Project
-from strategy_site.model.series import BUILT_IN_GROUPS, EACH_NEIGHBOURHOOD, EACH_RENEWAL_AREA
+from strategy_site.model.series import BUILT_IN_GROUPS, EACH_NEIGHBOURHOOD, EACH_RENEWAL_AREA, each_members, indicator_series
 from strategy_site.words import listed, number, quoted
 
 UNKNOWN_AREA = Rule(
@@ -70,7 +70,8 @@ REPEATED_SERIES = Rule(
     "SS431",
     "repeated-series",
     Severity.ERROR,
-    what="One indicator has the same series twice: two breakdowns for the same area, or the same group and category; "
+    what="One indicator has the same series twice: two breakdowns for the same area, or the same group and category "
+    "(capitals aside); "
     "two comparators with the same id; or a comparator whose id is that of a breakdown or 'headline'.",
     why="The inequality between the worst areas and the average is measured from one series for each (guidance para "
     "4.4). Targets and progress updates name a series by its area, group and category, or comparator id: with two "
@@ -180,7 +181,9 @@ def breakdown_shapes(context: Context) -> Iterator[Finding]:
 @check
 def repeated_series(context: Context) -> Iterator[Finding]:
     for indicator in context.project.indicators:
-        first: dict[str, tuple[str, Location]] = {}
+        # By key without regard to capitals: "sex/Female" and "sex/female" are the same people, and two series for them
+        # would split their figures between two lines on the chart.
+        first: dict[str, tuple[str, Location, str]] = {}
         parts = [("breakdown", b.key, _key_place(b)) for b in indicator.breakdowns if b.key is not None]
         parts += [("comparator", c.id, c.where("id")) for c in indicator.comparators]
         for noun, key, where in parts:
@@ -188,11 +191,12 @@ def repeated_series(context: Context) -> Iterator[Finding]:
                 yield REPEATED_SERIES.at(where, f'"{HEADLINE}" is how targets and progress updates name the indicator\'s own figures, '
                                          f"so a {noun} cannot be called that", f"give the {noun} a name of its own")
                 continue
-            earlier = first.setdefault(key, (noun, where))
+            earlier = first.setdefault(key.casefold(), (noun, where, key))
             if earlier[1] is not where:
                 same = "another breakdown" if earlier[0] == noun == "breakdown" else f"a {earlier[0]}"
+                capitals = "" if earlier[2] == key else f", which differs from {quoted(key)} only in capitals"
                 yield REPEATED_SERIES.at(
-                    where, f"{indicator.id} already has {same} for {quoted(key)} (line {earlier[1].position.line})",
+                    where, f"{indicator.id} already has {same} for {quoted(earlier[2])} (line {earlier[1].position.line}){capitals}",
                     "put every figure for one series under one breakdown" if noun == earlier[0] == "breakdown"
                     else f"give the {noun} an id of its own, such as england or north-west",
                 )
@@ -231,6 +235,21 @@ def comparable_series(context: Context) -> Iterator[Finding]:
         for target in indicator.targets:
             yield from _target_shape(indicator, target)
             yield from _ratio_base(context.project, indicator, target)
+            yield from _each_against_one_of_them(context.project, indicator, target)
+
+
+def _each_against_one_of_them(project: Project, indicator: Indicator, target: Target) -> Iterator[Finding]:
+    """A target for each of a set, against one of that set, compares that one with itself: a gap of nothing, which
+    would hide how far behind the others it is (the worst of the set is judged)."""
+    if target.each is None or target.against is None:
+        return
+    members = {s.key for s in each_members(project, indicator_series(project, indicator), target.each)}
+    if target.against in members:
+        yield INCOMPARABLE_SERIES.at(
+            target.where("against"), f"the target of {number(target.value)} by {target.by} is set for each {target.each} against "
+            f"{quoted(target.against)}, which is one of them, so {quoted(target.against)} would be compared with itself",
+            "compare the set with a series outside it: headline, renewal-areas or a comparator such as england",
+        )
 
 
 def _target_shape(indicator: Indicator, target: Target) -> Iterator[Finding]:
