@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from strategy_site.model.fields import Period, parse_period
+from strategy_site.model.fields import Period, next_period, parse_period, period_like
 from strategy_site.model.project import load_project
 from tests.conftest import REPO, edit, findings_for, line_of, where
 
@@ -154,3 +154,32 @@ def test_the_demo_writes_pooled_years_and_academic_years_as_such() -> None:
     assert indicators["life-expectancy"].values[0].period == Period("2017 to 2019", dt.date(2017, 1, 1), dt.date(2019, 12, 31))
     assert indicators["gcse"].values[0].period == Period(
         "2019/20 academic year", dt.date(2019, 9, 1), dt.date(2020, 8, 31))
+
+
+@pytest.mark.parametrize("label, after", [
+    ("2024/25", "2025/26"), ("2026/27 Q4", "2027/28 Q1"), ("2025 Q4", "2026 Q1"), ("Dec 2025", "Jan 2026"), ("2025-09", "Oct 2025"),
+    ("2025", "2026"), ("2023/24 academic year", "2024/25 academic year"), ("2020 to 2022", "2021 to 2023"),
+    ("2022/23 to 2024/25", "2023/24 to 2025/26"),
+])
+def test_the_period_after_a_period_is_written_the_same_way(label: str, after: str) -> None:
+    following = next_period(parse_period(label))
+    assert following is not None and following.label == after
+
+
+def test_a_day_has_no_next_period_to_ask_for() -> None:
+    assert next_period(parse_period("2026-03-31")) is None
+
+
+@pytest.mark.parametrize("like, day, period", [
+    ("2024/25", dt.date(2026, 3, 31), "2025/26"), ("2024/25", dt.date(2026, 4, 1), "2026/27"),
+    ("2026/27 Q1", dt.date(2026, 9, 30), "2026/27 Q2"), ("2026/27 Q1", dt.date(2027, 1, 5), "2026/27 Q4"),
+    ("2024", dt.date(2026, 3, 31), "2026"), ("Sep 2025", dt.date(2026, 2, 28), "Feb 2026"),
+    ("2023/24 academic year", dt.date(2025, 8, 31), "2024/25 academic year"),
+])
+def test_a_day_is_read_as_the_period_written_the_same_way_that_holds_it(like: str, day: dt.date, period: str) -> None:
+    found = period_like(parse_period(like), day)
+    assert found is not None and found.label == period
+
+
+def test_a_day_does_not_name_one_period_of_pooled_years() -> None:
+    assert period_like(parse_period("2020 to 2022"), dt.date(2023, 6, 1)) is None

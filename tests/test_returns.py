@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
@@ -14,10 +16,21 @@ from strategy_site.check import run_checks
 from strategy_site.cli import main
 from strategy_site.findings import Severity
 from strategy_site.model.project import load_project
-from strategy_site.returns.cells import read_file
+from strategy_site.returns import values
+from strategy_site.returns.cells import Cell, read_file
+from strategy_site.returns.reconcile import reconcile
 from strategy_site.returns.tables import find_tables
 from tests.conftest import REPO
-from tests.returns_fixture import TODAY, demo_copy, fill_xlsx
+from tests.returns_fixture import (
+    EXPECTED_CHANGES,
+    TODAY,
+    demo_copy,
+    excel_csv,
+    excel_workbook,
+    fill_xlsx,
+    google_sheets_csv,
+    libreoffice_workbook,
+)
 
 
 @pytest.fixture
@@ -280,3 +293,201 @@ def test_a_status_with_a_draft_already_replaces_the_drafts_entry(source: Path, t
     text = (source / "progress/2026-12-07-partners-returns.md").read_text(encoding="utf-8")
     assert "    status: off track\n    commentary: The cameras have been delayed until April.\n---\n" in text
     assert not (source / "progress/2026-12-07-partners-returns-2.md").exists()
+
+
+# --- real spreadsheets are messy ---------------------------------------------------------------------------
+
+
+def changes_read(source: Path, path: Path) -> list[tuple[str, str, str, float]]:
+    reconciled = reconcile(load_project(source), [(path, path.name)])
+    assert reconciled.problems == []
+    return [(c.indicator.id, c.series.key, c.period.label, c.value) for c in reconciled.figures]
+
+
+@pytest.mark.parametrize("make, name", [
+    (excel_workbook, "excel.xlsx"), (libreoffice_workbook, "libreoffice.ods"), (google_sheets_csv, "google-sheets.csv"),
+    (excel_csv, "excel.csv"),
+], ids=["Excel", "LibreOffice", "Google Sheets CSV", "Excel CSV"])
+def test_a_messy_return_reads_the_same_from_excel_libreoffice_and_google_sheets(source: Path, tmp_path: Path, make: Any, name: str) -> None:
+    path = tmp_path / name
+    make(path)
+    assert changes_read(source, path) == EXPECTED_CHANGES
+
+
+def test_a_hidden_row_is_read_and_said_to_be_hidden(source: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "excel.xlsx"
+    excel_workbook(path)
+    status, lines = run_import(capsys, str(path))
+    assert status == 0
+    assert f"{path}:'Police Q4 return'!D9: note: this row is hidden in the spreadsheet; it was read like the others" in lines
+
+
+def test_a_messy_return_writes_the_figures_in_order_with_the_note(source: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "libreoffice.ods"
+    libreoffice_workbook(path)
+    assert run_import(capsys, str(path), "--write")[0] == 0
+    assert changed(source / "indicators/burglary-rate.yml") == [
+        "+      - {period: 2025/26, value: 18.7}",
+        "+      - {period: 2025/26, value: 21.9, note: Provisional}",
+        "+      - {period: 2025/26, value: 16}",
+        "+      - {period: 2025/26, value: 14.2}",
+        "+      - {period: 2025/26, value: 11}",
+        "+      - {period: 2025/26, value: 3.7}",
+    ]
+    assert changed(source / "indicators/domestic-abuse-repeat.yml") == [
+        "+  - period: 2025/26", "+    value: 26", "+    note: £ figures not affected"]
+
+
+# --- every problem at its cell, in plain words, and nothing written ---------------------------------------------
+
+
+def problems_for(source: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], cells: dict[str, dict[str, object]],
+                 formats: dict[str, str] | None = None) -> list[str]:
+    filled = tmp_path / "police-returns.xlsx"
+    fill_xlsx(export(), filled, cells, formats)
+    capsys.readouterr()
+    status = main(["returns", "import", str(filled), "--write", "--today", TODAY])
+    lines = capsys.readouterr().out.splitlines()
+    assert status == 1 and lines[-1].startswith("Nothing written:")
+    unchanged_except(source)
+    return [line.replace(f"{filled}:", "") for line in lines if ": error: " in line or line.startswith("  fix: ")]
+
+
+def test_text_that_is_not_a_figure_is_placed_at_its_cell(source: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert problems_for(source, tmp_path, capsys, {"Figures": {"L4": "about twelve"}}) == [
+        'Figures!L4: error: "about twelve" is not a figure',
+        "  fix: type the figure as a plain number such as 1234.5, or leave the cell empty if it is not ready",
+    ]
+
+
+def test_a_percentage_for_an_indicator_not_counted_in_per_cent_is_a_problem(source: Path, tmp_path: Path,
+                                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    assert problems_for(source, tmp_path, capsys, {"Figures": {"L4": 0.187}}, {"L4": "0.0%"}) == [
+        "Figures!L4: error: the cell holds a percentage (0.187 as a fraction), but this indicator is not counted in per cent",
+        "  fix: format the cell as a plain number and type the figure in the indicator's unit",
+    ]
+
+
+def test_an_unknown_indicator_series_or_period_is_placed_at_its_cell(source: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert problems_for(source, tmp_path, capsys, {"Figures": {
+        "A4": "burglary-rte", "L4": 1, "C5": "northgte", "L5": 2, "E6": "2025/27", "L6": 3,
+    }}) == [
+        'Figures!A4: error: there is no indicator "burglary-rte". Did you mean "burglary-rate"?',
+        "  fix: keep the indicator's id as the export wrote it",
+        'Figures!C5: error: "northgte" is not a series of burglary-rate. Did you mean "northgate"?',
+        "  fix: keep the series as the export wrote it: headline, a neighbourhood's id, or a group and category such as sex/female",
+        'Figures!E6: error: "2025/27" is not a financial year: the second year must follow the first, as in 2025/26',
+        "  fix: type the period as the sheet gave it, for example 2025/26 or 2026/27 Q2",
+    ]
+
+
+def test_a_status_that_is_not_allowed_or_has_no_commentary_is_placed_at_its_cell(source: Path, tmp_path: Path,
+                                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    assert problems_for(source, tmp_path, capsys, {"Actions": {"G4": "amber"}}) == [
+        'Actions!G4: error: "amber" is not a status',
+        "  fix: choose one of complete, on track, at risk, off track, not started or dropped",
+    ]
+    assert problems_for(source, tmp_path, capsys, {"Actions": {"G4": "On Track "}}) == [
+        "Actions!H4: error: the new status of SA-04 has no commentary",
+        "  fix: say in a sentence or two in 'Commentary' what has happened since the last update: residents read it beside the status",
+    ]
+
+
+def test_the_same_figure_given_twice_differently_is_a_problem(source: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert problems_for(source, tmp_path, capsys, {"Figures": {"L4": 18.7, "A5": "burglary-rate", "C5": "renewal-areas", "L5": 18.9}}) == [
+        "Figures!L5: error: burglary-rate for The renewal areas in 2025/26 is 18.9 here but 18.7 at Figures!L4",
+        "  fix: give each figure once, or make both say the same",
+    ]
+
+
+def test_a_file_that_is_not_a_spreadsheet_is_one_plain_line(source: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    fake = tmp_path / "police-returns.xlsx"
+    fake.write_text("<html>not a workbook</html>", encoding="utf-8")
+    status, lines = run_import(capsys, str(fake), str(tmp_path / "missing.ods"), str(tmp_path / "notes.txt"))
+    assert status == 1
+    assert [line for line in lines if "error" in line] == [
+        f"{fake}: error: {fake} is not a XLSX workbook (it may be damaged, or another kind of file renamed): open it in your "
+        "spreadsheet program and save it again as XLSX",
+        f"{tmp_path / 'missing.ods'}: error: there is no file {tmp_path / 'missing.ods'}",
+        f"{tmp_path / 'notes.txt'}: error: {tmp_path / 'notes.txt'} is not a spreadsheet strategy-site reads: save it as .xlsx, .ods or .csv",
+    ]
+
+
+def test_a_sheet_without_the_headings_says_which_headings_are_needed(source: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "figures.csv"
+    path.write_text("indicator,period,value\nburglary-rate,2025/26,10\n", encoding="utf-8")
+    status, lines = run_import(capsys, str(path))
+    assert status == 1
+    assert lines[-4:-2] == [
+        f"{path}: error: no sheet in the file has the headings of a return",
+        "  fix: keep the heading row the export wrote; a table needs the headings Indicator, Series, Period and New figure (figures); "
+        "Action and New status (actions)",
+    ]
+
+
+# --- hostile cells ------------------------------------------------------------------------------------------
+
+
+def test_a_commentary_that_looks_like_yaml_is_written_as_data(source: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    hostile = "ok\n---\nstatus: complete\n- action: XX-99 # {x: [1"
+    filled = tmp_path / "police-returns.xlsx"
+    fill_xlsx(export(), filled, {"Actions": {"G4": "at risk", "H4": hostile}, "Figures": {"L4": 18.7, "M4": "'; rm -rf / #: {"}})
+    assert run_import(capsys, str(filled), "--write")[0] == 0
+    project = load_project(source)
+    (draft,) = project.draft_updates
+    assert [(a.action, a.status, a.commentary) for a in draft.actions] == [("SA-04", "at risk", hostile)]
+    assert project.figures(project.indicator_by_id["burglary-rate"], "renewal-areas")[-1].note == "'; rm -rf / #: {"
+
+
+def test_a_commentary_with_a_control_character_is_refused_at_its_cell(source: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "actions.csv"
+    path.write_text("Action,New status,Commentary\nSA-04,at risk,fine\x1b[2J\n", encoding="utf-8")
+    status, lines = run_import(capsys, str(path), "--write")
+    assert status == 1
+    assert lines[-4:-2] == [f"{path}:C2: error: the text holds an invisible control character (U+001B)", "  fix: delete it, or type the text again"]
+    unchanged_except(source)
+
+
+def test_the_import_writes_nothing_outside_the_source_folder(source: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    shutil.rmtree(source / "progress")
+    (source / "progress").symlink_to(outside, target_is_directory=True)
+    filled = tmp_path / "police-returns.xlsx"
+    fill_xlsx(export(), filled, {"Actions": {"G4": "at risk", "H4": "Two cameras are late."}})
+    status, lines = run_import(capsys, str(filled), "--write")
+    assert status == 1
+    assert "strategy_src/progress: error: the progress folder leads outside the source folder, so the import does not write the draft " \
+           "progress update there" in lines
+    assert list(outside.iterdir()) == []
+
+
+# --- a cell read as a figure -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value, percent, unit_in_per_cent, figure", [
+    (12.5, False, False, 12.5), ("1,234", False, False, 1234.0), ("£45,000", False, False, 45000.0), (" 7 ", False, False, 7.0),
+    ("12.5%", False, True, 12.5), (0.125, True, True, 12.5), ("\u22123.5", False, False, -3.5), (0.1 + 0.2, False, False, 0.3),
+    ("n/a", False, False, None), ("-", False, False, None), ("..", False, False, None),
+])
+def test_a_figure_is_read_as_the_partner_typed_it(value: object, percent: bool, unit_in_per_cent: bool, figure: float | None) -> None:
+    assert values.figure(Cell(value, 4, 12, percent), unit_in_per_cent) == figure  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("value, message", [
+    ("1,5", '"1,5" is not a figure'), (True, "TRUE is a yes/no value, not a figure"),
+    (dt.datetime(2026, 3, 1), "2026-03-01 is a date, not a figure"), ("=SUM(A1:A3)", '"=SUM(A1:A3)" is a formula saved as text, not a figure'),
+    (1e16, "1e+16 is too large a figure"),
+])
+def test_a_cell_that_is_not_a_figure_says_why(value: object, message: str) -> None:
+    with pytest.raises(values.CellProblem) as problem:
+        values.figure(Cell(value, 4, 12), False)  # type: ignore[arg-type]
+    assert problem.value.message == message
+
+
+def test_a_draft_progress_update_is_checked_like_any_other(source: Path) -> None:
+    (source / "progress/2026-12-07-draft.md").write_text(
+        "---\ntitle: Draft\npublished: 2026-12-07\ncovers: 2026/27 Q2\ndraft: true\nactions:\n"
+        "  - action: SA-40\n    status: at risk\n    commentary: Late.\n---\n\nDraft.\n", encoding="utf-8")
+    findings = run_checks(load_project(source), dt.date(2026, 12, 7))
+    assert [(f.code, f.line) for f in findings if f.path.endswith("2026-12-07-draft.md")] == [("SS444", 5), ("SS106", 7)]  # unknown action

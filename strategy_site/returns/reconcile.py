@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from strategy_site.characters import CONTROL, describe
 from strategy_site.check.references import suggest
 from strategy_site.model.documents import Action, ActionProgress, Indicator, IndicatorValue, Observation, ProgressUpdate
 from strategy_site.model.fields import Period
@@ -126,6 +127,15 @@ def _required(record: Record, key: str, what: str) -> str:
     return found
 
 
+def _plain_text(record: Record, key: str) -> str | None:
+    """A note or commentary: any text, but no control character, which the documents cannot hold."""
+    found = values.text(record.cells.get(key))
+    if found is not None and (character := CONTROL.search(found)):
+        raise _Located(Problem(record.where(key), f"the text holds an invisible control character ({describe(character.group())})",
+                               "delete it, or type the text again"))
+    return found
+
+
 def _figure(project: Project, record: Record, result: Reconciled, seen: dict[tuple[str, str, dt.date, dt.date], tuple[float, str]],
             replace: bool) -> None:
     cells = record.cells
@@ -138,6 +148,7 @@ def _figure(project: Project, record: Record, result: Reconciled, seen: dict[tup
         _required(record, "period", "the period")
         period = _cell(record, "period", lambda: values.period(cells["period"], like))
         value = _cell(record, "figure", lambda: values.figure(cells.get("figure"), is_percentage(series.unit)))
+        note = _plain_text(record, "note")
     except _Located as located:
         result.problems.append(located.problem)
         return
@@ -155,7 +166,6 @@ def _figure(project: Project, record: Record, result: Reconciled, seen: dict[tup
                                            "give each figure once, or make both say the same"))
         return
     seen[key] = (value, where)
-    note = values.text(cells.get("note"))
     recorded = next((f for f in project.figures(indicator, series.key) if (f.period.start, f.period.end) == (period.start, period.end)), None)
     if recorded is not None and math.isclose(recorded.value, value, rel_tol=1e-9, abs_tol=1e-12):
         result.unchanged += 1
@@ -173,10 +183,11 @@ def _figure(project: Project, record: Record, result: Reconciled, seen: dict[tup
 
 def _status(project: Project, record: Record, result: Reconciled, seen: dict[str, str], drafted: dict[str, ActionProgress]) -> None:
     cells = record.cells
-    new_status, commentary = values.text(cells.get("new_status")), values.text(cells.get("commentary"))
-    if new_status is None and commentary is None:
-        return
+    new_status = values.text(cells.get("new_status"))
     try:
+        commentary = _plain_text(record, "commentary")
+        if new_status is None and commentary is None:
+            return
         action_id = _required(record, "action", "the action's id")
         action = project.action_by_id.get(action_id)
         if action is None:

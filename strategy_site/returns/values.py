@@ -87,8 +87,8 @@ def period(cell: Cell, like: Period | None) -> Period:
         day = value.date()
     elif isinstance(value, dt.date):
         day = value
-    elif isinstance(value, int | float) and not isinstance(value, bool) and value == int(value) and int(value) in SERIAL_DAYS:
-        day = EXCEL_EPOCH + dt.timedelta(days=int(value))
+    elif _serial(value):
+        day = EXCEL_EPOCH + dt.timedelta(days=int(float(value)))
     elif isinstance(value, str) and (match := _UK_DATE.fullmatch(value.strip())):
         d, m, y = (int(part) for part in match.groups())
         try:
@@ -108,6 +108,13 @@ def period(cell: Cell, like: Period | None) -> Period:
         return found
     raise CellProblem(f"the date {day.isoformat()} does not say which period the figure is for",
                       "type the period as the sheet gave it, for example 2025/26 or 2026/27 Q2")
+
+
+def _serial(value: object) -> bool:
+    """A number, or digits in a CSV file, that can only be one of Excel's serial dates where a period goes."""
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{5}(\.0+)?", value.strip()):
+        value = float(value)
+    return isinstance(value, int | float) and not isinstance(value, bool) and value == int(value) and int(value) in SERIAL_DAYS
 
 
 def status(cell: Cell) -> str:

@@ -20,7 +20,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.representer import RoundTripRepresenter
 
-from strategy_site.load.tree import is_inside
+from strategy_site.load.tree import display_path, is_inside
 from strategy_site.model.documents import HEADLINE, Model
 from strategy_site.model.fields import next_period, parse_period, period_like
 from strategy_site.model.project import Project
@@ -122,6 +122,10 @@ def plan(project: Project, reconciled: Reconciled, today: dt.date) -> tuple[list
             target = document(draft)
             if target is not None and target.yaml is not None:
                 _update_draft(target.data, reconciled.statuses)
+        elif not is_inside(project.root / "progress", project.root):
+            problems.append(Problem(display_path(project.root / "progress"), "the progress folder leads outside the source folder, so "
+                                    "the import does not write the draft progress update there",
+                                    "make progress/ a real folder inside the source folder"))
         else:
             edits.append(_new_draft(project, reconciled.statuses, today))
     if problems:
@@ -221,7 +225,7 @@ def _new_draft(project: Project, changes: list[StatusChange], today: dt.date) ->
             "commentary above, write here what residents should know about the quarter, set `published` to the day the "
             "update goes out, and delete the line `draft: true` to publish it.\n")
     text = "---\n" + _dump(_yaml(_INDENTS[0]), front) + "---\n\n" + body
-    return Edit(path, os.path.relpath(path) if not os.path.relpath(path).startswith("..") else path.as_posix(), None, text)
+    return Edit(path, display_path(path), None, text)
 
 
 def write(edits: list[Edit], root: Path) -> None:
