@@ -210,6 +210,24 @@ def test_an_id_outside_the_features_properties_is_pointed_out(project_dir: Path)
         ("SS440", "feature 1 has no id in its properties (its id is outside them), so it matches no neighbourhood")]
 
 
+def test_a_ward_number_as_an_id_matches_the_neighbourhood_with_that_number(project_dir: Path) -> None:
+    edit(project_dir / "partnership.yml", "  - id: brookside\n", "  - id: 12\n")
+    write(project_dir, collection(feature("brookside").replace('"id": "brookside"', '"id": 12')))
+
+    assert [f for f in boundary_findings(project_dir) if f.code == "SS440"] == []
+    boundaries = load_project(project_dir).boundaries
+    assert boundaries is not None and [area.id for area in boundaries.areas] == ["12"]
+
+
+def test_an_id_that_is_neither_text_nor_a_whole_number_is_an_error_that_shows_it(project_dir: Path) -> None:
+    write(project_dir, collection(feature("brookside").replace('"id": "brookside"', '"id": 12.5')))
+
+    findings = boundary_findings(project_dir)
+
+    assert [(f.code, f.message) for f in findings if f.path == SHOWN] == [
+        ("SS440", 'feature 1 has an id that is not text ("12.5"), so it matches no neighbourhood')]
+
+
 def test_a_feature_whose_id_is_no_neighbourhood_suggests_the_nearest(project_dir: Path) -> None:
     write(project_dir, collection(feature("brookside"), feature("brooksde", {"type": "Polygon", "coordinates": [square(-2.43)]})))
 
@@ -242,7 +260,9 @@ def test_an_unknown_id_is_not_judged_while_partnership_yml_cannot_be_read(projec
     ({"type": "Polygon", "coordinates": [[[-2.45, True], [-2.43, 53.7], [-2.43, 53.72], [-2.45, True]]]},
      'the boundary of "brookside" has a point that is not [longitude, latitude] numbers: "[-2.45, true]"'),
     ({"type": "MultiPolygon", "coordinates": []}, 'the boundary of "brookside" is a MultiPolygon with no polygons in it'),
-], ids=["point", "short-ring", "open-ring", "grid-metres", "not-a-number", "empty"])
+    ({"type": "Polygon", "coordinates": [[[-2.45, 53.70], [-2.44, 53.71], [-2.43, 53.72], [-2.45, 53.70]]]},
+     'the boundary of "brookside" has a ring that encloses no area: its points lie on one line, so there is nothing to shade'),
+], ids=["point", "short-ring", "open-ring", "grid-metres", "not-a-number", "empty", "no-area"])
 def test_a_boundary_that_is_not_a_polygon_in_longitude_and_latitude_is_an_error_at_its_geometry(
         project_dir: Path, geometry: object, message: str) -> None:
     write(project_dir, collection(feature("brookside", geometry)))

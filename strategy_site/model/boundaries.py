@@ -62,7 +62,7 @@ BOUNDARY_GEOMETRY = Rule(
     "boundary-geometry",
     Severity.ERROR,
     what=f"A feature's geometry in {BOUNDARIES_FILE} is not a Polygon or MultiPolygon in longitude and latitude: it is "
-    "missing or of another type, a ring has fewer than four points or does not end where it starts, or a coordinate "
+    "missing or of another type, a ring has fewer than four points, does not end where it starts or encloses no area, or a coordinate "
     "is not a number, not finite, or out of range (longitude -180 to 180, latitude -90 to 90).",
     why="A neighbourhood is an area: a point or a line cannot be shaded. GeoJSON is always in WGS 84 longitude and "
     "latitude (RFC 7946); coordinates in another system, such as British National Grid metres, would put the "
@@ -315,10 +315,13 @@ class _FeatureReader:
             return
         properties = feature.get("properties")
         area = properties.get("id") if isinstance(properties, dict) else None
+        if isinstance(area, int) and not isinstance(area, bool):
+            area = str(area)  # a ward number: partnership.yml reads `id: 12` as "12" too
         if not isinstance(area, str) or not area.strip():
-            outside = " in its properties (its id is outside them)" if isinstance(feature.get("id"), str) else ""
+            outside = " in its properties (its id is outside them)" if isinstance(feature.get("id"), str | int) else ""
+            what = f"an id that is not text ({quoted(printable(json.dumps(area)))})" if area is not None else f"no id{outside}"
             self.findings.append(BOUNDARY_UNKNOWN_NEIGHBOURHOOD.at(
-                self.where(feature), f"{number} has no id{outside}, so it matches no neighbourhood",
+                self.where(feature), f"{number} has {what}, so it matches no neighbourhood",
                 'give it "properties": {"id": "..."} with the id of its neighbourhood in partnership.yml'))
             return
         self.named.add(area)
@@ -376,7 +379,19 @@ def _ring(coordinates: Any) -> Ring:
         raise _BadGeometry(f"has a ring of {len(ring)} points; a ring needs at least four, the last the same as the first")
     if ring[0] != ring[-1]:
         raise _BadGeometry("has a ring that does not end where it starts", "repeat the ring's first point at its end, as GeoJSON requires")
+    if abs(_enclosed(ring)) < NO_AREA:
+        raise _BadGeometry("has a ring that encloses no area: its points lie on one line, so there is nothing to shade",
+                           "draw the neighbourhood's boundary around it, or take the ring out")
     return ring
+
+
+# In square degrees: about a hundredth of a square metre in England. Less is a line, or one point repeated.
+NO_AREA = 1e-12
+
+
+def _enclosed(ring: Ring) -> float:
+    """The signed area the closed ``ring`` encloses, in square degrees (the shoelace formula)."""
+    return sum(lon * next_lat - next_lon * lat for (lon, lat), (next_lon, next_lat) in zip(ring, ring[1:], strict=False)) / 2
 
 
 def _lonlat(position: Any) -> Lonlat:
