@@ -40,7 +40,8 @@ def write_open_data(root: Path, out: Path) -> Path:
     for asset in open_data(project, all_progress(project)):
         path = out / asset.path
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(asset.whole().encode("utf-8"))
+        data = asset.whole()
+        path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
     return out / "data"
 
 
@@ -173,3 +174,23 @@ def test_the_open_data_page_says_how_to_get_the_headline_only(demo_site: Path) -
     assert ("The headline figures, for the whole area, are the rows whose <code>series</code> is <code>headline</code>. On those rows "
             "<code>area</code>, <code>group</code>, <code>category</code> and <code>comparator</code> are empty.") in page
     assert "Its values: <code>headline</code>, <code>area</code>, <code>group</code>, <code>comparator</code>." in page
+
+
+def test_every_table_is_also_a_spreadsheet_with_the_same_rows_as_the_csv(breakdown_project: Path, tmp_path: Path) -> None:
+    from strategy_site.returns.cells import read_file
+    from strategy_site.returns.values import text
+
+    data = write_open_data(breakdown_project, tmp_path)
+    for name in ("actions", "indicators", "indicator-values", "partners", "priorities", "agreements"):
+        rows = list(csv.reader(io.StringIO((data / f"{name}.csv").read_text(encoding="utf-8"))))
+        for suffix in ("xlsx", "ods"):
+            (grid,) = read_file(data / f"{name}.{suffix}", name)
+            width = len(rows[0])
+            read = [[text(grid.rows.get(r, {}).get(c)) or "" for c in range(1, width + 1)] for r in range(1, len(rows) + 1)]
+            assert read == rows, f"{name}.{suffix}"
+
+
+def test_the_open_data_page_offers_each_table_as_a_spreadsheet(demo_site: Path) -> None:
+    page = (demo_site / "open-data/index.html").read_text(encoding="utf-8")
+    assert 'or as a spreadsheet: <a class="govuk-link" href="../data/actions.xlsx">actions.xlsx</a> (Excel) or ' in page
+    assert (demo_site / "data/indicator-values.ods").read_bytes().startswith(b"PK")

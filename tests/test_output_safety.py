@@ -202,3 +202,28 @@ def test_report_csv_prefixes_text_that_only_the_model_could_hold(formula_project
     rows = list(csv.DictReader(io.StringIO(data_formats.to_csv(make_report(project, TODAY, load_weights())))))
     assert "'\tTabbed" in {row["title"] for row in rows if row["subject"] == "burglary-rate"}
     assert all(not row[column].startswith(("=", "+", "-", "@", "\t")) for row in rows for column in row)
+
+
+def test_open_data_spreadsheets_prefix_formula_text_and_keep_numbers(formula_project: Path, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from strategy_site.returns.cells import read_file
+
+    project = with_tabbed_indicator_title(load_project(formula_project))
+    files = {asset.path.removeprefix("data/"): asset.content for asset in open_data(project, all_progress(project))}
+    for name in ("actions.xlsx", "actions.ods", "indicator-values.xlsx", "indicator-values.ods"):
+        content = files[name]
+        assert isinstance(content, bytes)
+        (tmp_path / name).write_bytes(content)
+    sheet = load_workbook(tmp_path / "actions.xlsx").active
+    assert sheet is not None
+    header = [cell.value for cell in sheet[1]]
+    assert sheet.cell(2, header.index("title") + 1).value == "'" + HYPERLINK
+    (grid,) = read_file(tmp_path / "actions.ods", "actions.ods")
+    title_column = next(column for column, cell in grid.rows[1].items() if cell.value == "title")
+    assert grid.rows[2][title_column].value == "'" + HYPERLINK
+    for name in ("indicator-values.xlsx", "indicator-values.ods"):
+        (grid,) = read_file(tmp_path / name, name)
+        columns = {cell.value: column for column, cell in grid.rows[1].items()}
+        figures = [row[columns["value"]].value for row in list(grid.rows.values())[1:] if row[columns["period"]].value == "2023/24"]
+        assert figures == [-2.5], name

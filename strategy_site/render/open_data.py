@@ -1,4 +1,5 @@
-"""The open data downloads: every table as CSV and JSON, and a Frictionless data package descriptor.
+"""The open data downloads: every table as CSV and JSON, and as XLSX and ODS spreadsheets, and a Frictionless
+data package descriptor.
 
 Each table is declared once, with its columns' names, types and meanings; the
 CSV, the JSON, the descriptor (``data/datapackage.json``) and the site's open
@@ -24,7 +25,7 @@ import datetime as dt
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, get_args
+from typing import Any, cast, get_args
 
 from strategy_site.model.documents import HEADLINE, Breakdown, GapMeasure, Indicator, Target, TargetKind
 from strategy_site.model.fields import Period
@@ -32,6 +33,7 @@ from strategy_site.model.progress import IndicatorProgress
 from strategy_site.model.project import Project
 from strategy_site.model.series import EACH_NEIGHBOURHOOD, EACH_RENEWAL_AREA, Series, SeriesKind, indicator_series
 from strategy_site.render.paths import Asset, source_path
+from strategy_site.render.spreadsheets import Cell, table_ods, table_xlsx
 from strategy_site.text_safety import csv_table
 
 LIST_SEPARATOR = "; "
@@ -259,6 +261,11 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _cell(value: Any) -> Cell:
+    """A record's value as a spreadsheet cell: lists joined as in the CSV files."""
+    return LIST_SEPARATOR.join(value) if isinstance(value, list) else cast(Cell, value)
+
+
 def _csv(table: Table, records: list[dict[str, Any]]) -> str:
     return csv_table(
         [column.name for column in table.columns],
@@ -313,4 +320,7 @@ def open_data(project: Project, progress: dict[str, IndicatorProgress]) -> Itera
         records = [{c.name: _plain(c.value(row)) for c in table.columns} for row in table.rows(project)]
         yield Asset(f"data/{table.name}.csv", _csv(table, records))
         yield Asset(f"data/{table.name}.json", json.dumps(records, indent=2, ensure_ascii=False) + "\n")
+        header, rows = [c.name for c in table.columns], [[_cell(record[c.name]) for c in table.columns] for record in records]
+        yield Asset(f"data/{table.name}.xlsx", table_xlsx(table.title, header, rows))
+        yield Asset(f"data/{table.name}.ods", table_ods(table.title, header, rows))
     yield Asset("data/datapackage.json", json.dumps(descriptor(project, all_tables), indent=2, ensure_ascii=False) + "\n")

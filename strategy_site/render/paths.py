@@ -87,8 +87,8 @@ class Asset:
     as they are written, instead of as one ``content``."""
 
     path: str
-    content: str = ""
+    content: str | bytes = ""  # bytes for a binary file, such as a spreadsheet
     parts: Iterable[str] | None = None
 
-    def whole(self) -> str:
+    def whole(self) -> str | bytes:
         return self.content if self.parts is None else "".join(self.parts)

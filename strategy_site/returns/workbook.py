@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
-import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from openpyxl import Workbook
@@ -24,14 +22,12 @@ from openpyxl.worksheet.worksheet import Worksheet
 from strategy_site.model.documents import Direction
 from strategy_site.model.fields import MAX_FIGURE
 from strategy_site.model.progress import ACTION_STATUSES
+from strategy_site.render.spreadsheets import FIXED_TIME, cell_text, stable_zip
 from strategy_site.returns.due import PartnerReturn
 from strategy_site.returns.layout import ACTIONS, FIGURES, HEADER_ROW, HINT_ROW, INSTRUCTIONS, TITLE_ROW, SheetLayout, instructions
-from strategy_site.text_safety import spreadsheet_text, xml_chars
 from strategy_site.words import long_date
 
 Value = str | float | None
-FIXED_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)  # what the files say they were made at, so exports compare equal
-_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 HEADER_FILL, OPEN_FILL = "D9D9D9", "FFF2CC"  # grey for the headings, pale yellow for the cells to fill in
 
@@ -73,7 +69,7 @@ def sheets(partner_return: PartnerReturn, partnership: str) -> list[Sheet]:
 
 
 def _text(value: Value) -> Value:
-    return spreadsheet_text(xml_chars(value)) if isinstance(value, str) else value
+    return cell_text(value) if isinstance(value, str) else value
 
 
 # --- XLSX ------------------------------------------------------------------------------------------------
@@ -82,7 +78,7 @@ def _text(value: Value) -> Value:
 def xlsx(partner_return: PartnerReturn, partnership: str, due_by: dt.date | None) -> bytes:
     book = Workbook()
     book.properties.creator = partnership
-    book.properties.created = book.properties.modified = FIXED_TIME.replace(tzinfo=None)
+    book.properties.created = book.properties.modified = FIXED_TIME
     guide = book.active
     assert guide is not None
     guide.title = INSTRUCTIONS
@@ -264,83 +260,3 @@ def _ods_error(error_message: type, paragraph: type, title: str, text: str) -> o
     message = error_message(title=title, display="true", messagetype="stop")
     message.addElement(paragraph(text=text))
     return message
-
-
-# --- the same bytes every time ----------------------------------------------------------------------------
-
-_STAMPS = re.compile(rb"<(dcterms:created|dcterms:modified|meta:creation-date|dc:date)([^>]*)>[^<]*</\1>")
-
-
-def stable_zip(data: bytes) -> bytes:
-    """The archive with every entry dated 1980 and the documents' own creation dates fixed, entries kept in
-    order with their compression (ODS needs its mimetype first and stored)."""
-    stamp = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():
-            content = source.read(info)
-            if info.filename in ("docProps/core.xml", "meta.xml"):
-                content = _STAMPS.sub(lambda m: b"<" + m.group(1) + m.group(2) + b">" + stamp + b"</" + m.group(1) + b">", content)
-            entry = zipfile.ZipInfo(info.filename, _ZIP_TIME)
-            entry.compress_type = info.compress_type
-            entry.external_attr = info.external_attr
-            target.writestr(entry, content)
-    return out.getvalue()
-
-
-def table_xlsx(title: str, header: Sequence[str], rows: Sequence[Sequence[object]]) -> bytes:
-    """One plain table as an XLSX workbook (the site's open data): a heading row, then the rows; text through
-    ``spreadsheet_text``, numbers as they are, lists joined by '; '."""
-    book = Workbook()
-    book.properties.created = book.properties.modified = FIXED_TIME.replace(tzinfo=None)
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = title[:31]
-    sheet.append([_text(name) for name in header])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append([_plain_cell(value) for value in row])
-    sheet.freeze_panes = "A2"
-    out = io.BytesIO()
-    book.save(out)
-    return stable_zip(out.getvalue())
-
-
-def table_ods(title: str, header: Sequence[str], rows: Sequence[Sequence[object]]) -> bytes:
-    """The same table as an ODS workbook."""
-    from odf.opendocument import OpenDocumentSpreadsheet
-    from odf.table import Table, TableCell, TableRow
-    from odf.text import P
-
-    _odf_namespaces()
-    doc = OpenDocumentSpreadsheet()
-    table = Table(name=title[:31])
-    for values in [list(header), *rows]:
-        row = TableRow()
-        for value in values:
-            value = _plain_cell(value)
-            if isinstance(value, bool) or value is None:
-                made = TableCell() if value is None else TableCell(valuetype="string")
-                if value is not None:
-                    made.addElement(P(text=str(value).lower()))
-            elif isinstance(value, int | float):
-                made = TableCell(valuetype="float", value=value)
-                made.addElement(P(text=f"{value:g}"))
-            else:
-                made = TableCell(valuetype="string")
-                made.addElement(P(text=str(value)))
-            row.addElement(made)
-        table.addElement(row)
-    doc.spreadsheet.addElement(table)
-    out = io.BytesIO()
-    doc.write(out)
-    return stable_zip(out.getvalue())
-
-
-def _plain_cell(value: object) -> Value | bool:
-    if value is None or isinstance(value, bool | int | float):
-        return value
-    if isinstance(value, list | tuple):
-        value = "; ".join(str(item) for item in value)
-    return _text(str(value))

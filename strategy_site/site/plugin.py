@@ -237,6 +237,9 @@ class StrategySitePlugin(BasePlugin[PluginConfig]):
         for asset in assets:
             target = Path(config.site_dir) / asset.path
             target.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(asset.content, bytes):  # a spreadsheet
+                target.write_bytes(asset.content)
+                continue
             with target.open("w", encoding="utf-8", newline="") as file:  # as written: CSV keeps its CRLF
                 file.writelines([asset.content] if asset.parts is None else asset.parts)
 
