@@ -40,6 +40,12 @@ def listed(words: Sequence[str], conjunction: str = "and") -> str:
     return f"{', '.join(words[:-1])} {conjunction} {words[-1]}" if len(words) > 1 else "".join(words)
 
 
+def mid_sentence(name: str) -> str:
+    """A name as it reads inside a sentence: "Housing tenure" becomes "housing tenure", while a word in capitals, an
+    acronym, keeps them ("LGBT+ identity", "Free school meals (FSM)" becomes "free school meals (FSM)")."""
+    return " ".join(word.lower() if word[1:] == word[1:].lower() else word for word in name.split(" "))
+
+
 # A finding quotes the start of an officer's text, never a whole file pasted into a field: a wrong value by its
 # first 60 characters, a title (which officers know by its words, and which may well be long) by its first 120.
 QUOTE_LENGTH = 60

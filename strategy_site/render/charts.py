@@ -27,7 +27,7 @@ from strategy_site.model.series import Series, SeriesKind
 from strategy_site.render.chart_axes import better_heading
 from strategy_site.render.chart_marks import MAIN_STYLE, STYLES
 from strategy_site.render.line_chart import Goal, Line, LineChart, line_chart
-from strategy_site.words import listed, number
+from strategy_site.words import listed, mid_sentence, number
 
 MAX_LINES = 6  # beyond six, markers, dash patterns and names at the lines' ends are too many to tell apart
 MAX_COMPARATORS = 2  # England and the region; more are in the table
@@ -98,7 +98,7 @@ def alt_text(progress: IndicatorProgress, series: Sequence[Series] = ()) -> str:
     if drawn.breakdown:
         names = listed([in_sentence(line_name(s)) for s in drawn.breakdown])
         first = drawn.breakdown[0]
-        shown.append(f"figures by {group_name(first).lower()} for {names}" if first.kind is SeriesKind.GROUP else names)
+        shown.append(f"figures by {mid_sentence(group_name(first))} for {names}" if first.kind is SeriesKind.GROUP else names)
     if shown:
         parts.append(f"It also shows {', and '.join(shown)}.")
     if drawn.worst and drawn.best:

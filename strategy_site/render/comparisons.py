@@ -29,7 +29,7 @@ from strategy_site.model.series import (
     series_targets,
 )
 from strategy_site.render.charts import in_sentence
-from strategy_site.words import listed, number
+from strategy_site.words import listed, mid_sentence, number
 
 GAPS_SHOWN = 3  # a neighbourhood page's "gaps that matter most"; every indicator is shown in full below them
 
@@ -303,7 +303,7 @@ def series_words(project: Project, series: Series) -> str:
     part = series.part
     if not isinstance(part, Breakdown) or part.group is None or part.category is None:
         return in_sentence(series.label)
-    return f"{part.category} ({group_names(project).get(part.group, part.group).lower()})"
+    return f"{part.category} ({mid_sentence(group_names(project).get(part.group, part.group))})"
 
 
 # --- targets in words -----------------------------------------------------------------------------
@@ -316,7 +316,7 @@ def _subject(project: Project, progress: TargetProgress) -> str:
     if each == EACH_RENEWAL_AREA:
         return "Every renewal area"
     if each:
-        return f"Each {group_names(project).get(each, each).lower()}"
+        return f"Each {mid_sentence(group_names(project).get(each, each))}"
     return progress.of[0].label
 
 

@@ -17,7 +17,7 @@ from strategy_site.render.chart_axes import GRID, TEXT, WIDTH, better_heading, n
 from strategy_site.render.chart_marks import LABEL_CHAR, MAIN, shortened
 from strategy_site.render.charts import group_name, in_sentence, line_name
 from strategy_site.text_safety import xml_escape
-from strategy_site.words import listed, number
+from strategy_site.words import listed, mid_sentence, number
 
 NAMES_RIGHT = 216  # category names end here, right-aligned; the bars start 8 further on
 BARS_LEFT, BARS_RIGHT = 224, WIDTH - 24
@@ -48,7 +48,7 @@ def group_alt_text(indicator: Indicator, series: Sequence[Series]) -> str:
     groups = charted_groups(series)
     headline = next((s for s in series if s.kind is SeriesKind.HEADLINE and s.points), None)
     latest = headline.points[-1] if headline else None
-    parts = [f"Chart of the latest {indicator.title} ({indicator.unit}) by {listed([name.lower() for name, _ in groups])}, "
+    parts = [f"Chart of the latest {indicator.title} ({indicator.unit}) by {listed([mid_sentence(name) for name, _ in groups])}, "
              f"{indicator.better} is better."]
     if headline and latest:
         parts.append(f"{headline.label}: {number(latest.value)} in {latest.period}.")
@@ -100,7 +100,7 @@ def group_chart(indicator: Indicator, series: Sequence[Series]) -> str:
         f'<text x="8" y="22" font-weight="700">{better_heading(indicator.better)}</text>',
         f'<text x="{WIDTH - 24}" y="22" text-anchor="end">{xml_escape(indicator.unit)}{f" (in {scale})" if scale else ""}</text>',
     ]
-    title = f"{indicator.title} by {listed([name.lower() for name, _ in groups])}"
+    title = f"{indicator.title} by {listed([mid_sentence(name) for name, _ in groups])}"
     height = bottom + 36
     return "\n".join([*svg_start(WIDTH, height, title, group_alt_text(indicator, series)), *head, *out, "</svg>"]) + "\n"
 

@@ -19,7 +19,7 @@ from strategy_site.render.chart_axes import better_heading
 from strategy_site.render.chart_marks import MAIN_STYLE, STYLES
 from strategy_site.render.charts import in_sentence
 from strategy_site.render.line_chart import Goal, Line, LineChart, line_chart
-from strategy_site.words import listed, number
+from strategy_site.words import listed, mid_sentence, number
 
 ENGLAND = "england"
 
@@ -39,7 +39,7 @@ def gap_subject(project: Project, progress: TargetProgress) -> str:
     if each == EACH_RENEWAL_AREA:
         return "the worst renewal area"
     if each:
-        return f"the worst group by {group_names(project).get(each, each).lower()}"
+        return f"the worst group by {mid_sentence(group_names(project).get(each, each))}"
     return in_sentence(progress.of[0].label)
 
 
