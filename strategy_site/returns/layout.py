@@ -35,16 +35,16 @@ class SheetLayout:
 
 FIGURES = SheetLayout("Figures", (
     Column("indicator", "Indicator", 22, required=True),
-    Column("title", "Indicator title", 36),
+    Column("title", "Indicator title", 44),
     Column("series", "Series", 16, required=True),
     Column("series_name", "Figures for", 22),
     Column("period", "Period", 14, required=True),
-    Column("unit", "Unit", 28),
+    Column("unit", "Unit", 32),
     Column("better", "Better when", 12),
     Column("last_period", "Last period", 14),
     Column("last_figure", "Last figure", 12),
     Column("before_period", "Period before", 14),
-    Column("before_figure", "Figure before", 12),
+    Column("before_figure", "Figure before", 14),
     Column("figure", "New figure", 12, editable=True, required=True),
     Column("note", "Note", 40, editable=True),
 ), "a figure")
@@ -54,7 +54,7 @@ ACTIONS = SheetLayout("Actions", (
     Column("title", "Title", 40),
     Column("plan", "Action plan", 26),
     Column("due", "Due", 12),
-    Column("status", "Current status", 14),
+    Column("status", "Current status", 16),
     Column("milestones", "Milestones", 48),
     Column("new_status", "New status", 14, editable=True, required=True),
     Column("commentary", "Commentary", 60, editable=True),

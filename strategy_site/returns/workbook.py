@@ -31,6 +31,7 @@ Value = str | float | None
 
 HEADER_FILL, OPEN_FILL = "D9D9D9", "FFF2CC"  # grey for the headings, pale yellow for the cells to fill in
 
+WRAPPED = frozenset({"milestones", "commentary", "note"})  # the long texts; every other column is one line
 BETTER: dict[Direction, str] = {"higher": "higher", "lower": "lower"}
 
 
@@ -109,11 +110,13 @@ def _xlsx_sheet(sheet: Worksheet, table: Sheet) -> None:
         header = sheet.cell(HEADER_ROW, number, column.header)
         header.font = Font(bold=True)
         header.fill = PatternFill("solid", fgColor=OPEN_FILL if column.editable else HEADER_FILL)
-        header.alignment = Alignment(wrap_text=True, vertical="top")
     for offset, row in enumerate(table.rows, start=1):
+        lines = max((str(value).count("\n") + 1 for value in row if isinstance(value, str)), default=1)
+        if lines > 1:  # milestones, one a line: spreadsheets do not grow a row for them by themselves
+            sheet.row_dimensions[HEADER_ROW + offset].height = 15 * lines
         for number, (column, value) in enumerate(zip(layout.columns, row, strict=True), start=1):
             cell = sheet.cell(HEADER_ROW + offset, number, _text(value))
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            cell.alignment = Alignment(wrap_text=column.key in WRAPPED, vertical="top")
             if column.editable:
                 cell.protection = Protection(locked=False)
                 cell.fill = PatternFill("solid", fgColor=OPEN_FILL)
