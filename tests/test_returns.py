@@ -6,10 +6,12 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import shutil
+import zipfile
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 from openpyxl import load_workbook
 
 from strategy_site.check import run_checks
@@ -491,3 +493,31 @@ def test_a_draft_progress_update_is_checked_like_any_other(source: Path) -> None
         "  - action: SA-40\n    status: at risk\n    commentary: Late.\n---\n\nDraft.\n", encoding="utf-8")
     findings = run_checks(load_project(source), dt.date(2026, 12, 7))
     assert [(f.code, f.line) for f in findings if f.path.endswith("2026-12-07-draft.md")] == [("SS444", 5), ("SS106", 7)]  # unknown action
+
+
+def test_a_formula_saved_without_its_result_is_a_problem_not_an_empty_cell(source: Path, tmp_path: Path,
+                                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    # Programs that never calculate (openpyxl among them) save a formula with no result; Excel and LibreOffice save both.
+    assert problems_for(source, tmp_path, capsys, {"Figures": {"L4": "=18+0.7"}}) == [
+        'Figures!L4: error: the formula "=18+0.7" was saved without its result',
+        "  fix: open the file in Excel, LibreOffice or Google Sheets and save it again, so the result is saved with it; or type the figure",
+    ]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(content=st.binary(max_size=2000), suffix=st.sampled_from([".xlsx", ".ods", ".csv"]))
+def test_any_bytes_given_as_a_return_end_in_problems_never_a_traceback(source: Path, tmp_path: Path, content: bytes, suffix: str) -> None:
+    path = tmp_path / f"return{suffix}"
+    path.write_bytes(content)
+    reconcile(load_project(source), [(path, path.name)])
+
+
+def test_an_ods_file_with_an_entity_bomb_is_refused_plainly(source: Path, tmp_path: Path) -> None:
+    bomb = ('<?xml version="1.0"?><!DOCTYPE lol [<!ENTITY a "aaaaaaaaaa">' + "".join(
+        f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(8)) + ']><office:document-content>&i;</office:document-content>')
+    path = tmp_path / "bomb.ods"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", bomb)
+    (problem,) = reconcile(load_project(source), [(path, "bomb.ods")]).problems
+    assert problem.where == "bomb.ods" and problem.message.startswith("bomb.ods could not be read as ODS")

@@ -38,6 +38,7 @@ class Cell:
     row: int  # 1-based
     column: int  # 1-based
     percent: bool = False  # shown as a percentage: the value is the fraction (0.125 for 12.5%)
+    unsaved_formula: bool = False  # a formula saved without its result (the value is the formula): nothing to read
 
 
 @dataclass
@@ -131,7 +132,27 @@ def read_xlsx(data: bytes, shown: str) -> list[Grid]:
                         grid.put(Cell(top.value, r, c, top.percent))
         grid.hidden = {number for number, dimension in sheet.row_dimensions.items() if dimension.hidden}
         grids.append(grid)
+    _unsaved_formulas(data, grids)
     return grids
+
+
+def _unsaved_formulas(data: bytes, grids: list[Grid]) -> None:
+    """Mark the formulas saved without a result (as programs that never calculate save them), which the first
+    reading, of saved results, saw as empty: an empty cell would silently drop the partner's figure."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(data), read_only=True)  # the formulas themselves; streamed, so quick
+    try:
+        for sheet, grid in zip(book.worksheets, grids, strict=True):
+            for row in sheet.iter_rows():
+                for item in row:
+                    value = getattr(item, "value", None)
+                    if isinstance(value, str) and value.startswith("=") and getattr(item, "data_type", "") == "f":
+                        r, c = getattr(item, "row", 0), getattr(item, "column", 0)
+                        if c not in grid.rows.get(r, {}):
+                            grid.put(Cell(value, r, c, unsaved_formula=True))
+    finally:
+        book.close()
 
 
 # --- ODS -------------------------------------------------------------------------------------------------

@@ -47,6 +47,9 @@ def figure(cell: Cell | None, percentage_unit: bool) -> float | None:
         return None
     value = cell.value
     percent = cell.percent
+    if cell.unsaved_formula:
+        raise CellProblem(f"the formula {quoted(str(value))} was saved without its result",
+                          "open the file in Excel, LibreOffice or Google Sheets and save it again, so the result is saved with it; or type the figure")
     if isinstance(value, bool):
         raise CellProblem(f"{str(value).upper()} is a yes/no value, not a figure", "type the figure as a plain number")
     if isinstance(value, dt.date):
