@@ -89,6 +89,14 @@ def test_a_series_whose_figure_for_the_period_is_in_already_is_not_asked_for(sou
     assert ("burglary-rate", "headline") not in {(row[0], row[2]) for row in rows}
 
 
+def test_a_new_indicator_with_no_figures_is_asked_for_the_last_period_of_its_frequency_that_has_ended(source: Path) -> None:
+    path = source / "indicators/domestic-abuse-repeat.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[:text.index("baseline:")] + text[text.index("responsible:"):], encoding="utf-8")
+    rows = load_workbook(export())["Figures"].iter_rows(min_row=4, values_only=True)
+    assert [(row[2], row[4], row[7]) for row in rows if row[0] == "domestic-abuse-repeat"] == [("headline", "2025/26", None)]
+
+
 def test_the_actions_sheet_lists_the_unfinished_actions_the_partner_leads_with_status_and_milestones(source: Path) -> None:
     sheet = load_workbook(export())["Actions"]
     assert list(sheet.iter_rows(min_row=3, values_only=True)) == [
@@ -423,7 +431,7 @@ def test_a_sheet_without_the_headings_says_which_headings_are_needed(source: Pat
     assert lines[-4:-2] == [
         f"{path}: error: no sheet in the file has the headings of a return",
         "  fix: keep the heading row the export wrote; a table needs the headings Indicator, Series, Period and New figure (figures); "
-        "Action and New status (actions)",
+        "Action and New status (actions) (a CSV file holds one sheet: save the Figures or the Actions sheet as CSV)",
     ]
 
 

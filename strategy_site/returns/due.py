@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from strategy_site.model.documents import Action, ActionPlan, Indicator, Member
-from strategy_site.model.fields import Period, next_period
+from strategy_site.model.documents import Action, ActionPlan, Frequency, Indicator, Member
+from strategy_site.model.fields import Period, next_period, parse_period, period_like
 from strategy_site.model.progress import FINISHED_STATUSES, Point
 from strategy_site.model.project import Project
 from strategy_site.model.series import Series, SeriesKind, indicator_series
@@ -55,10 +55,23 @@ def partner_return(project: Project, partner: Member, today: dt.date) -> Partner
     return PartnerReturn(partner, figures, actions)
 
 
+# The period a new indicator, with no figure or baseline yet, is first asked for: the last one of its frequency
+# that has ended, in the form UK public bodies report that frequency in.
+_FIRST_FORM: dict[Frequency, str] = {
+    "monthly": "Jan 2000", "quarterly": "2000/01 Q1", "annual": "2000/01", "every two years": "2000/01",
+}
+
+
+def _first_due(indicator: Indicator, today: dt.date) -> Period | None:
+    now = period_like(parse_period(_FIRST_FORM[indicator.frequency]), today)
+    return next_period(now, -1) if now else None
+
+
 def figures_due(project: Project, indicator: Indicator, today: dt.date) -> list[FigureDue]:
     """Each period that has ended since the latest figure of each of the indicator's own series (the headline and
     its breakdowns; comparators such as England are published by others), at most ``MOST_PERIODS_DUE`` a series.
-    A series with no figures yet follows the headline, or the baseline."""
+    A series with no figures yet follows the headline, or the baseline; an indicator with neither is asked for the last
+    period of its frequency that has ended."""
     steps = 2 if indicator.frequency == "every two years" else 1
     all_series = indicator_series(project, indicator)
     headline = all_series[0]
@@ -68,11 +81,9 @@ def figures_due(project: Project, indicator: Indicator, today: dt.date) -> list[
         if series.kind is SeriesKind.COMPARATOR:
             continue
         last = series.latest or headline.latest or baseline
-        if last is None:
-            continue
         before = series.points[-2] if len(series.points) >= 2 else None
         periods: list[Period] = []
-        period = next_period(last.period, steps)
+        period = next_period(last.period, steps) if last else _first_due(indicator, today)
         while period is not None and period.end < today and len(periods) < _LONGEST_GAP:
             periods.append(period)
             period = next_period(period, steps)

@@ -95,8 +95,9 @@ def reconcile(project: Project, files: list[tuple[Path, str]], replace: bool = F
         tables = [table for grid in grids for table in find_tables(grid)]
         if not tables:
             headings = "; ".join(f"{listed([c.header for c in layout.required])} ({layout.name.lower()})" for layout in LAYOUTS)
+            one_sheet = " (a CSV file holds one sheet: save the Figures or the Actions sheet as CSV)" if path.suffix.lower() == ".csv" else ""
             result.problems.append(Problem(shown, "no sheet in the file has the headings of a return",
-                                           f"keep the heading row the export wrote; a table needs the headings {headings}"))
+                                           f"keep the heading row the export wrote; a table needs the headings {headings}{one_sheet}"))
         for table in tables:
             for record in table.records:
                 if table.layout is FIGURES:
