@@ -529,3 +529,18 @@ def test_an_ods_file_with_an_entity_bomb_is_refused_plainly(source: Path, tmp_pa
         archive.writestr("content.xml", bomb)
     (problem,) = reconcile(load_project(source), [(path, "bomb.ods")]).problems
     assert problem.where == "bomb.ods" and problem.message.startswith("bomb.ods could not be read as ODS")
+
+
+def test_replace_corrects_a_figure_where_it_was_recorded_even_in_a_progress_update(source: Path, tmp_path: Path,
+                                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    # The headline burglary rate for 2025/26 (10.2) was reported in the progress update of November 2026.
+    path = tmp_path / "revised.csv"
+    path.write_text("Indicator,Series,Period,New figure,Note\nburglary-rate,headline,2025/26,10.4,Revised by the police in December\n",
+                    encoding="utf-8")
+    status, lines = run_import(capsys, str(path), "--write", "--replace")
+    assert status == 0
+    assert changed(source / "progress/2026-11-12-quarter-2.md") == [
+        "-    value: 10.2", "-    note: Confirmed by Northmarch Police in October 2026.",
+        "+    value: 10.4", "+    note: Revised by the police in December",
+    ]
+    unchanged_except(source, "progress/2026-11-12-quarter-2.md")
