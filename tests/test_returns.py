@@ -544,3 +544,40 @@ def test_replace_corrects_a_figure_where_it_was_recorded_even_in_a_progress_upda
         "+    value: 10.4", "+    note: Revised by the police in December",
     ]
     unchanged_except(source, "progress/2026-11-12-quarter-2.md")
+
+
+def test_the_demos_export_filled_in_messily_by_a_partner_imports_exactly_and_checks_clean(
+        source: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    book = load_workbook(export())
+    figures, actions = book["Figures"], book["Actions"]
+    figures.protection.sheet = actions.protection.sheet = False  # the partner unprotects it to rearrange it
+    figures.title = "Q4 figures (police)"
+    figures.insert_cols(1)  # a column of the partner's own, in front: every column moves one to the right
+    figures["A3"], figures["A4"] = "Our ref", "BR-1"
+    figures["M4"] = 18.7
+    figures["M5"], figures["N5"] = "21,9", None  # a European decimal comma: a problem, at its cell
+    figures["M6"] = 16
+    figures["M12"], figures["M12"].number_format = 0.26, "0%"  # domestic abuse repeats: a percentage
+    figures.row_dimensions[7].hidden = True
+    figures["M7"] = 14.2
+    actions["G4"], actions["H4"] = "At Risk", "Two of the five cameras are not yet installed."
+    messy = tmp_path / "police-returns.xlsx"
+    book.save(messy)
+
+    status, lines = run_import(capsys, str(messy), "--write")
+    assert status == 1
+    assert [line for line in lines if "error" in line] == [f"{messy}:'Q4 figures (police)'!M5: error: \"21,9\" is not a figure"]
+    unchanged_except(source)
+
+    figures["M5"] = 21.9
+    book.save(messy)
+    status, lines = run_import(capsys, str(messy), "--write")
+    assert status == 0
+    assert f"{messy}:'Q4 figures (police)'!M7: note: this row is hidden in the spreadsheet; it was read like the others" in lines
+    assert changed(source / "indicators/burglary-rate.yml") == [
+        "+      - {period: 2025/26, value: 18.7}", "+      - {period: 2025/26, value: 21.9}",
+        "+      - {period: 2025/26, value: 16}", "+      - {period: 2025/26, value: 14.2}",
+    ]
+    assert changed(source / "indicators/domestic-abuse-repeat.yml") == ["+  - period: 2025/26", "+    value: 26"]
+    findings = run_checks(load_project(source), dt.date(2026, 12, 7))
+    assert [(f.code, f.path) for f in findings] == [("SS444", "strategy_src/progress/2026-12-07-partners-returns.md")]
