@@ -9,6 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from strategy_site.model.progress import ACTION_STATUSES
+from strategy_site.words import listed
+
 
 @dataclass(frozen=True)
 class Column:
@@ -88,7 +91,7 @@ def instructions(partner: str, partnership: str, due_by: str) -> list[str]:
         "or counted a different way), write it in the 'Note' column.",
         "",
         "Actions: each row is an action your organisation leads. Choose its status now from the list in the "
-        "'New status' column (complete, on track, at risk, off track, not started or dropped) and say in a sentence "
+        f"'New status' column ({listed(list(ACTION_STATUSES), 'or')}) and say in a sentence "
         "or two in 'Commentary' what has happened since the last update. Leave both empty if nothing has changed.",
         "",
         "Please do not change the grey columns: they tell us which figure or action each row is about. You can "
