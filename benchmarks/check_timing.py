@@ -22,9 +22,11 @@ from strategy_site.check import run_checks
 from strategy_site.model.project import load_project
 
 
-def median_seconds(runs: int, work) -> float:  # type: ignore[no-untyped-def]
+def median_seconds(runs: int, work, before=lambda: None) -> float:  # type: ignore[no-untyped-def]
+    """The median time of ``work`` over ``runs`` runs; ``before`` runs untimed ahead of each (to set up afresh)."""
     timings = []
     for _ in range(runs):
+        before()
         started = time.perf_counter()
         work()
         timings.append(time.perf_counter() - started)

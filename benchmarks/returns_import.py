@@ -19,14 +19,13 @@ import datetime as dt
 import io
 import platform
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
+from check_timing import median_seconds  # beside this script, so on the path when it runs
 from openpyxl import Workbook
 
 from strategy_site.commands.returns import run_import
@@ -83,16 +82,6 @@ def write_returns(folder: Path, figures: list[list[object]], actions: list[list[
     return paths
 
 
-def median(runs: int, work: Callable[[], object], before: Callable[[], object] = lambda: None) -> float:
-    timings = []
-    for _ in range(runs):
-        before()
-        started = time.perf_counter()
-        work()
-        timings.append(time.perf_counter() - started)
-    return statistics.median(timings)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=1000)
@@ -123,11 +112,11 @@ def main() -> None:
         print("| --- | --- | --- | --- |")
         fresh()
         for form, path in paths.items():
-            dry = median(args.runs, quietly(source, [path], False, False, today), fresh)
-            write = median(args.runs, quietly(source, [path], True, False, today), fresh)
+            dry = median_seconds(args.runs, quietly(source, [path], False, False, today), fresh)
+            write = median_seconds(args.runs, quietly(source, [path], True, False, today), fresh)
             fresh()
             command = [sys.executable, "-m", "strategy_site", "returns", "import", str(path), "--source", str(source), "--today", TODAY]
-            whole = median(args.runs, lambda: subprocess.run(command, capture_output=True, check=False))  # noqa: B023
+            whole = median_seconds(args.runs, lambda: subprocess.run(command, capture_output=True, check=False))  # noqa: B023
             print(f"| {form} | {dry * 1000:.0f} ms | {write * 1000:.0f} ms | {whole * 1000:.0f} ms |")
 
 
