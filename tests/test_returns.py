@@ -581,3 +581,12 @@ def test_the_demos_export_filled_in_messily_by_a_partner_imports_exactly_and_che
     assert changed(source / "indicators/domestic-abuse-repeat.yml") == ["+  - period: 2025/26", "+    value: 26"]
     findings = run_checks(load_project(source), dt.date(2026, 12, 7))
     assert [(f.code, f.path) for f in findings] == [("SS444", "strategy_src/progress/2026-12-07-partners-returns.md")]
+
+
+def test_the_ods_workbook_protects_its_sheets_and_offers_the_statuses_as_a_list(source: Path) -> None:
+    with zipfile.ZipFile(export(form="ods")) as archive:
+        content = archive.read("content.xml").decode("utf-8")
+    assert content.count('table:protected="true"') == 3
+    assert """table:condition='of:cell-content-is-in-list("complete";"on track";"at risk";"off track";"not started";"dropped")'""" in content
+    assert 'style:cell-protect="none"' in content  # the yellow columns to fill in
+    assert content.count('table:content-validation-name="status"') == 1  # SA-04's New status
