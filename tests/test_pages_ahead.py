@@ -9,11 +9,12 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
-from strategy_site.site.ahead import PagesAhead
+from strategy_site.site.ahead import Aside, PagesAhead
 from tests.conftest import REPO
 
 PATHS = ["index.md", "actions/HE-01.md", "actions/HE-02.md", "indicators/burglary-rate.md"]
@@ -24,16 +25,15 @@ def page(path: str) -> str:
 
 
 def test_each_page_comes_back_as_rendered_in_the_copy() -> None:
-    ahead = PagesAhead(PATHS, page, then=lambda: None)
+    ahead = PagesAhead(PATHS, page)
     try:
         assert [ahead.take(path) for path in PATHS] == [page(path) for path in PATHS]
-        assert ahead.finish() is True
     finally:
         ahead.close()
 
 
 def test_a_page_asked_for_out_of_order_is_still_given() -> None:
-    ahead = PagesAhead(PATHS, page, then=lambda: None)
+    ahead = PagesAhead(PATHS, page)
     try:
         assert ahead.take(PATHS[2]) == page(PATHS[2])
         assert ahead.take(PATHS[0]) == page(PATHS[0])  # read from the pipe on the way to the third, and kept
@@ -41,52 +41,48 @@ def test_a_page_asked_for_out_of_order_is_still_given() -> None:
         ahead.close()
 
 
-def test_from_a_page_the_copy_cannot_make_the_build_makes_that_page_and_the_rest(tmp_path: Path) -> None:
+def test_from_a_page_the_copy_cannot_make_the_build_makes_that_page_and_the_rest() -> None:
     def render(path: str) -> str:
         if path == PATHS[1]:
             raise ValueError("a template's error, which the build must report itself")
         return page(path)
 
-    ahead = PagesAhead(PATHS, render, then=lambda: (tmp_path / "then").touch())
+    ahead = PagesAhead(PATHS, render)
     try:
         assert [ahead.take(path) for path in PATHS] == [page(PATHS[0]), None, None, None]
-        assert ahead.finish() is False  # so the build does the other work itself
     finally:
         ahead.close()
-    assert not (tmp_path / "then").exists()
 
 
-def test_the_other_work_is_done_in_the_copy_once_the_pages_are_sent(tmp_path: Path) -> None:
-    ahead = PagesAhead(PATHS, page, then=lambda: (tmp_path / "feed.xml").write_text("written by the copy"))
-    try:
-        for path in PATHS:
-            ahead.take(path)
-        assert ahead.finish() is True
-    finally:
-        ahead.close()
+def test_the_other_work_is_done_in_a_copy_of_its_own(tmp_path: Path) -> None:
+    aside = Aside(lambda: (tmp_path / "feed.xml").write_text("written by the copy"))
+
+    assert aside.done() is True
     assert (tmp_path / "feed.xml").read_text() == "written by the copy"
 
 
-def test_other_work_that_fails_in_the_copy_is_left_to_the_build() -> None:
-    def then() -> None:
+def test_other_work_that_fails_in_its_copy_is_left_to_the_build() -> None:
+    def work() -> None:
         raise OSError("disk full")
 
-    ahead = PagesAhead(PATHS, page, then=then)
-    try:
-        for path in PATHS:
-            ahead.take(path)
-        assert ahead.finish() is False
-    finally:
-        ahead.close()
+    assert Aside(work).done() is False
 
 
 def test_closing_early_stops_the_copy_and_can_be_repeated() -> None:
-    ahead = PagesAhead([f"page-{number}.md" for number in range(10_000)], page, then=lambda: None)
+    ahead = PagesAhead([f"page-{number}.md" for number in range(10_000)], page)
     pid = ahead._pid
     ahead.close()
     ahead.close()
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)  # already waited for: no copy is left behind
+
+
+def test_closing_other_work_early_stops_its_copy() -> None:
+    aside = Aside(lambda: time.sleep(60))  # a build that failed meanwhile does not wait for its downloads
+    pid = aside._pid
+    aside.close()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)
 
 
 # Builds the demonstration site with pages made ahead from `threshold` pages on (0: always, a large number: never).

@@ -1,16 +1,17 @@
-"""Pages made ahead: a second process renders the pages' content while this one frames and writes them.
+"""Work beside the build: forked copies of the build process render the pages, and write the downloads, while
+this process frames, writes and indexes the pages.
 
-A site's pages are rendered from templates (half a large build's work) and then framed in the theme,
-written and handed to the search index, one after the other. On a machine with a second processor core,
-a forked copy of the build renders the pages in the order MkDocs writes them and sends each one's HTML
-down a pipe, so the two halves of the work overlap. The pipe holds a few pages: the copy never gets far
-ahead, and memory does not grow with the site. Once the pages are sent, the copy does the build's other
-work that needs no page (writing the charts, maps and data files), while this process writes the last pages.
+A site's pages are rendered from templates (half a large build's work) and then framed in the theme, written
+and handed to the search index, one after the other. On a machine with a second processor core, a forked copy
+of the build renders the pages in the order MkDocs writes them and sends each one's HTML down a pipe, so the
+two halves of the work overlap. The pipe holds a few pages: the copy never gets far ahead, and memory does not
+grow with the site. Another copy writes the files that need no page (the charts, maps and open data, whose
+spreadsheets take seconds at scale) at the same time, as Sphinx's parallel builds fork their workers.
 
-It is only an accelerator: a page the copy could not make (a template error, or a page too slow to
-convert) is made again here, where the error is reported as it always is, and so is every page after it;
-if the other work fails, it is done again here too. A build without it writes the same bytes
-(tests/test_pages_ahead.py compares them).
+It is only an accelerator: a page the copy could not make (a template error, or a page too slow to convert)
+is made again here, where the error is reported as it always is, and so is every page after it; if the other
+work fails, it is done again here too. A build without it writes the same bytes (tests/test_pages_ahead.py
+compares them).
 """
 
 from __future__ import annotations
@@ -36,19 +37,17 @@ def can_fork() -> bool:
 
 
 class PagesAhead:
-    """The content of ``paths``, made by ``render`` in a copy of this process, in that order, and then ``then()``
-    done there. ``take(path)`` gives a page's HTML, or None when the copy did not make it (make it here);
-    ``finish()`` says whether ``then()`` was done."""
+    """The content of ``paths``, made by ``render`` in a copy of this process, in that order. ``take(path)`` gives a
+    page's HTML, or None when the copy did not make it (make it here)."""
 
-    def __init__(self, paths: Sequence[str], render: Callable[[str], str], then: Callable[[], None]) -> None:
+    def __init__(self, paths: Sequence[str], render: Callable[[str], str]) -> None:
         self._made: dict[str, str] = {}  # pages read from the pipe before they were asked for
         self._stopped = False
-        self._done = False  # the copy did the other work
         read_end, write_end = os.pipe()
         self._pid = os.fork()
         if self._pid == 0:  # the copy: render, send, and leave without running the build's exit handlers
             os.close(read_end)
-            _send_all(write_end, paths, render, then)
+            _send_all(write_end, paths, render)
         os.close(write_end)
         self._pipe = os.fdopen(read_end, "rb")
 
@@ -62,12 +61,6 @@ class PagesAhead:
             self._made[made] = html
         return None
 
-    def finish(self) -> bool:
-        """Wait for the copy to end; whether it did ``then()``."""
-        while self._next() is not None:
-            pass  # pages nobody asked for
-        return self._done
-
     def _next(self) -> tuple[str, str] | None:
         """The next page from the pipe; None once the copy has sent the last, or stopped."""
         if self._stopped:
@@ -80,24 +73,58 @@ class PagesAhead:
         made = self._pipe.read(path_length).decode("utf-8")
         if html_length == _NOT_MADE or (path_length == 0 and html_length == 0):
             self._stopped = True  # it could not make this page (make it and the rest here), or it is done
-            self._done = path_length == 0 and html_length == 0
             return None
         return made, self._pipe.read(html_length).decode("utf-8")
 
     def close(self) -> None:
         """Stop the copy if it is still running, and wait for it. Safe to call more than once."""
-        if self._pid <= 0:
-            return
-        self._pipe.close()  # a copy still writing gets a broken pipe and leaves
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(self._pid, signal.SIGTERM)
-        with contextlib.suppress(ChildProcessError):
-            os.waitpid(self._pid, 0)
+        if self._pid > 0:
+            self._pipe.close()  # a copy still writing gets a broken pipe and leaves
+        _end(self._pid)
         self._pid = 0
 
 
-def _send_all(pipe: int, paths: Sequence[str], render: Callable[[str], str], then: Callable[[], None]) -> None:
-    """In the copy: render each page and send it, do ``then()``, say so (an empty record), and leave. Never returns."""
+class Aside:
+    """``work()`` done in a copy of this process. ``done()`` waits for it and says whether it finished without
+    an error (if not, do it here, where the error is reported)."""
+
+    def __init__(self, work: Callable[[], None]) -> None:
+        self._pid = os.fork()
+        if self._pid == 0:
+            finished = False
+            try:
+                work()
+                finished = True
+            except BaseException:  # noqa: BLE001  # the build does it again, and reports what fails
+                pass
+            finally:
+                os._exit(0 if finished else 1)
+
+    def done(self) -> bool:
+        if self._pid <= 0:
+            return False
+        _, status = os.waitpid(self._pid, 0)
+        self._pid = 0
+        return os.waitstatus_to_exitcode(status) == 0
+
+    def close(self) -> None:
+        """Stop the copy if it is still running, and wait for it. Safe to call more than once."""
+        _end(self._pid)
+        self._pid = 0
+
+
+def _end(pid: int) -> None:
+    """Stop the copy ``pid`` if it is still running, and wait for it, so that none is left behind."""
+    if pid <= 0:
+        return
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGTERM)
+    with contextlib.suppress(ChildProcessError):
+        os.waitpid(pid, 0)
+
+
+def _send_all(pipe: int, paths: Sequence[str], render: Callable[[str], str]) -> None:
+    """In the copy: render each page and send it, say when all are sent (an empty record), and leave. Never returns."""
     try:
         with os.fdopen(pipe, "wb") as out:
             for path in paths:
@@ -109,11 +136,6 @@ def _send_all(pipe: int, paths: Sequence[str], render: Callable[[str], str], the
                     return
                 out.write(_HEADER.pack(len(name), len(html)) + name + html)
                 out.flush()  # at once, so the build never waits for a page that is made
-            try:
-                then()
-            except BaseException:  # noqa: BLE001  # the build does it again, and reports what fails
-                out.write(_HEADER.pack(0, _NOT_MADE))
-                return
             out.write(_HEADER.pack(0, 0))
     finally:
         os._exit(0)

@@ -41,7 +41,7 @@ from strategy_site.render.site import charts, site_assets, site_pages
 from strategy_site.report.making import Report, make_report
 from strategy_site.report.weights import load_weights
 from strategy_site.shipped import search_path
-from strategy_site.site.ahead import FROM_PAGES, PagesAhead, can_fork
+from strategy_site.site.ahead import FROM_PAGES, Aside, PagesAhead, can_fork
 from strategy_site.site.search_index import SearchIndex
 from strategy_site.words import long_date, plural
 
@@ -82,6 +82,7 @@ class StrategySitePlugin(BasePlugin[PluginConfig]):
         self.assets: Callable[[], Iterator[Asset]] | None = None  # what on_post_build writes
         self.search: SearchIndex | None = None  # during a whole build: Pagefind, given each page as it is written
         self.ahead: PagesAhead | None = None  # during a whole build of a large site: its pages, made in another process
+        self.aside: Aside | None = None  # and its downloads, written in a third
         self.report: Report | None = None
         # What MkDocs made of the last build, kept so that a preview can write single pages again.
         self.files: Files | None = None
@@ -160,13 +161,16 @@ class StrategySitePlugin(BasePlugin[PluginConfig]):
         return site
 
     def _start_helpers(self, config: MkDocsConfig) -> None:
-        """Start what works beside the build: the process that makes a large site's pages ahead, then Pagefind.
-        In that order: the process is a copy of this one, made while no other thread runs."""
+        """Start what works beside the build: for a large site, the processes that write its downloads and make its
+        pages ahead, then Pagefind. In that order: the processes are copies of this one, made while no other
+        thread runs, and the first holds none of the second's pipe."""
         assert self.pages is not None
         self._stop_helpers()
         if len(self.pages.pages) >= FROM_PAGES and can_fork():
-            self.ahead = PagesAhead([page.path for page in self.pages.pages], lambda path: self._render(self.page_of[path]),
-                                    then=lambda: self._write_assets(config, self.assets() if self.assets else ()))
+            assets = self.assets
+            if assets is not None:
+                self.aside = Aside(lambda: self._write_assets(config, assets()))
+            self.ahead = PagesAhead([page.path for page in self.pages.pages], lambda path: self._render(self.page_of[path]))
         if self.config.search:
             self.search = SearchIndex()
 
@@ -284,11 +288,13 @@ class StrategySitePlugin(BasePlugin[PluginConfig]):
         self._stop_helpers()
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.ahead is not None:  # every page is written; the charts and data files may be too
-            if self.ahead.finish():
-                self.assets = None
+        if self.ahead is not None:  # every page is written: the copy that made them has sent its last
             self.ahead.close()
             self.ahead = None
+        if self.aside is not None:  # the charts and data files may be written too
+            if self.aside.done():
+                self.assets = None
+            self.aside = None
         if self.assets is not None:
             self._write_assets(config, self.assets())
             self.assets = None
@@ -305,6 +311,9 @@ class StrategySitePlugin(BasePlugin[PluginConfig]):
         if self.ahead is not None:
             self.ahead.close()
             self.ahead = None
+        if self.aside is not None:
+            self.aside.close()
+            self.aside = None
         if self.search is not None:
             self.search.close()
             self.search = None
