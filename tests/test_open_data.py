@@ -194,3 +194,19 @@ def test_the_open_data_page_offers_each_table_as_a_spreadsheet(demo_site: Path) 
     page = (demo_site / "open-data/index.html").read_text(encoding="utf-8")
     assert 'or as a spreadsheet: <a class="govuk-link" href="../data/actions.xlsx">actions.xlsx</a> (Excel) or ' in page
     assert (demo_site / "data/indicator-values.ods").read_bytes().startswith(b"PK")
+
+
+def test_a_spreadsheet_of_open_data_has_its_heading_row_in_bold_and_frozen_and_its_figures_as_numbers(breakdown_project: Path,
+                                                                                                   tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(write_open_data(breakdown_project, tmp_path) / "indicator-values.xlsx").active
+    assert sheet is not None
+    assert sheet.freeze_panes == "A2"
+    assert [cell.font.b for cell in sheet[1]] == [True] * sheet.max_column
+    values = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True, min_col=_column(sheet, "value"), max_col=_column(sheet, "value"))]
+    assert values and all(isinstance(value, int | float) for value in values)
+
+
+def _column(sheet: Any, heading: str) -> int:
+    return next(cell.column for cell in sheet[1] if cell.value == heading)

@@ -13,10 +13,6 @@ import re
 import zipfile
 from collections.abc import Sequence
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
-
 from strategy_site.text_safety import spreadsheet_text, xml_chars, xml_escape
 
 FIXED_TIME = dt.datetime(2000, 1, 1)  # what the files say they were made at (UTC), so that two builds compare equal
@@ -54,24 +50,90 @@ def _sheet_name(title: str) -> str:
     return re.sub(r"[\[\]:*?/\\]", " ", xml_chars(title))[:31].strip() or "Data"
 
 
+def _column_letters(index: int) -> str:
+    """A, B, ... Z, AA, AB: the spreadsheet's name for the column at ``index`` (from 0)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+_XLSX_PARTS = {
+    "[Content_Types].xml": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+        '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+        '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+        "</Types>"),
+    "_rels/.rels": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
+        'Target="xl/workbook.xml"/></Relationships>'),
+    "xl/_rels/workbook.xml.rels": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" '
+        'Target="worksheets/sheet1.xml"/>'
+        '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" '
+        'Target="styles.xml"/></Relationships>'),
+    # Two cell formats: the default, and bold (s="1") for the heading row.
+    "xl/styles.xml": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>'
+        '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>'
+        '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+        '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+        '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+        '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>'
+        '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
+        "</styleSheet>"),
+}
+
+
+def _xlsx_cell(reference: str, value: Cell, style: str = "") -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return f'<c r="{reference}" t="b"{style}><v>{int(value)}</v></c>'
+    if isinstance(value, int | float):
+        return f'<c r="{reference}"{style}><v>{value!r}</v></c>'
+    text = cell_text(value)
+    space = ' xml:space="preserve"' if text != text.strip() or "\n" in text else ""
+    return f'<c r="{reference}" t="inlineStr"{style}><is><t{space}>{xml_escape(text)}</t></is></c>'
+
+
 def table_xlsx(title: str, header: Sequence[str], rows: Sequence[Sequence[Cell]]) -> bytes:
-    """One table as an XLSX workbook: a bold heading row, frozen, then the rows."""
-    book = Workbook(write_only=True)  # streamed: the figures table of a large partnership has thousands of rows
-    book.properties.created = book.properties.modified = FIXED_TIME
-    sheet = book.create_sheet(_sheet_name(title))
-    sheet.freeze_panes = "A2"
-    bold = Font(bold=True)
-    headings = []
-    for name in header:
-        cell = WriteOnlyCell(sheet, cell_text(name))
-        cell.font = bold
-        headings.append(cell)
-    sheet.append(headings)
-    for row in rows:
-        sheet.append([cell_text(value) if isinstance(value, str) else value for value in row])
+    """One table as an XLSX workbook: a bold heading row, frozen, then the rows. Written straight as SpreadsheetML
+    with its text in the cells, as the ODS is: openpyxl took most of a second for the 7,500 rows of figures of a
+    partnership 20 times the demo's size, this a tenth of that."""
+    columns = [_column_letters(index) for index in range(max([len(header), *(len(row) for row in rows)], default=0))]
+    sheet = [
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
+        '</sheetView></sheetViews><sheetData>',
+        '<row r="1">' + "".join(_xlsx_cell(f"{column}1", name, ' s="1"') for column, name in zip(columns, header, strict=False)) + "</row>",
+    ]
+    sheet.extend(f'<row r="{number}">' + "".join(_xlsx_cell(f"{column}{number}", value) for column, value in zip(columns, row, strict=False))
+                 + "</row>" for number, row in enumerate(rows, start=2))
+    sheet.append("</sheetData></worksheet>")
+    workbook = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        f'<sheets><sheet name="{xml_escape(_sheet_name(title))}" sheetId="1" r:id="rId1"/></sheets></workbook>')
     out = io.BytesIO()
-    book.save(out)
-    return stable_zip(out.getvalue())
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in [*_XLSX_PARTS.items(), ("xl/workbook.xml", workbook), ("xl/worksheets/sheet1.xml", "".join(sheet))]:
+            archive.writestr(zipfile.ZipInfo(name, _ZIP_TIME), text, compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()
 
 
 _MANIFEST = (

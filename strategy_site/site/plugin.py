@@ -28,6 +28,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils.templates import TemplateContext
 
 from strategy_site.check import run_checks
@@ -152,7 +153,10 @@ class StrategySitePlugin(BasePlugin[PluginConfig]):
         # files strategy-site found inside its boundary (an image, say), never a link out of it.
         published = set(project.assets)
         kept = [file for file in files if file.src_dir != config.docs_dir or file.src_uri in published]
-        site = Files(kept + [File.generated(config, page.path, content="") for page in self.pages.pages])
+        generated = [File.generated(config, page.path, content="") for page in self.pages.pages]
+        for file in generated:
+            _PageOfHTML(None, file, config)  # MkDocs keeps a page a plugin gives a file
+        site = Files(kept + generated)
         # A source file MkDocs found at a theme file's path (assets/app.js, say) hid the theme's own file;
         # it is dropped above, so the theme's file goes back in.
         site.add_files_from_theme(config.theme.get_env(), config)
@@ -323,6 +327,14 @@ class StrategySitePlugin(BasePlugin[PluginConfig]):
         if self.search is not None and page.file.src_uri in self.page_of:
             self.search.add("/" + (page.url or ""), output)  # Pagefind indexes it while the next pages are made
         return output
+
+
+class _PageOfHTML(Page):
+    """A page strategy-site renders to HTML itself: MkDocs has no Markdown to convert, so it is spared making a
+    Markdown converter for each page, which took a second of a build at 20 times the demo."""
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        self.content, self.toc, self.present_anchor_ids = "", get_toc([]), set()
 
 
 # Some Markdown takes the converter time that grows with the square of its length (ten thousand '['
