@@ -30,7 +30,7 @@ from strategy_site.check import (  # noqa: F401  (they register)
 from strategy_site.check.registry import CHECKS, Context
 from strategy_site.findings import RULES, Finding, Location, Rule, Severity
 from strategy_site.load.files import ParseCache
-from strategy_site.model.project import Project, load_project
+from strategy_site.model.project import ModelCache, Project, load_project
 from strategy_site.model.ruleset import Ruleset
 from strategy_site.shipped import override_findings
 
@@ -55,11 +55,13 @@ FIXED = frozenset({
 })
 
 
-def check_project(path: Path, today: dt.date | None = None, cache: ParseCache | None = None) -> tuple[Project, list[Finding], float]:
+def check_project(path: Path, today: dt.date | None = None, cache: ParseCache | None = None,
+                  models: ModelCache | None = None) -> tuple[Project, list[Finding], float]:
     """Load and check the partnership in the folder ``path``: the project, its findings, and the seconds taken.
-    A preview passes the same ``cache`` each time, so that only the files that changed are parsed again."""
+    A preview passes the same ``cache`` and ``models`` each time, so that only the files that changed are parsed
+    and modelled again."""
     started = time.perf_counter()
-    project = load_project(path, cache)
+    project = load_project(path, cache, models)
     # The partnership's own templates and its site's configuration sit beside its source folder.
     repository = path.resolve().parent
     beside = override_findings(repository / "templates") + identity.identity_findings(repository / "mkdocs.yml", project.partnership)

@@ -302,9 +302,16 @@ def _ids_at(data: Any, path: tuple[str, ...]) -> Iterator[str]:
             yield from _ids_at(item, path)
 
 
-def load_project(root: Path, cache: ParseCache | None = None) -> Project:
+# The model of each source file, by the file's id(), with the file itself (which keeps that id its own) and the
+# problems found modelling it: a file read again unchanged is the same SourceFile (see read_source), and models
+# are never changed once made, so a preview need not model the files an edit left alone.
+ModelCache = dict[int, tuple[SourceFile, Any, list[Finding]]]
+
+
+def load_project(root: Path, cache: ParseCache | None = None, models: ModelCache | None = None) -> Project:
     """Read and model every document under ``root``. Problems become findings, never exceptions.
-    A ``cache`` spares parsing again the files that have not changed since it was filled."""
+    A ``cache`` spares parsing again the files that have not changed since it was filled, and ``models``
+    modelling them again."""
     loaded = load_directory(root, cache)
     ruleset_path, path_problems = _ruleset_path(root, loaded.files)
     ruleset, findings = load_ruleset(ruleset_path)
@@ -320,10 +327,20 @@ def load_project(root: Path, cache: ParseCache | None = None) -> Project:
     for source in loaded.files:
         if not source.parsed:
             continue  # already reported: not YAML, or no front matter
-        model, problems = validate(source, MODELS[source.kind])
+        known = models.get(id(source)) if models is not None else None
+        if known is not None and known[0] is source:
+            model, problems = known[1], known[2]
+        else:
+            model, problems = validate(source, MODELS[source.kind])
+            if models is not None:
+                models[id(source)] = (source, model, problems)
         project.findings.extend(problems)
         if model is not None:
             project.documents.setdefault(source.kind, []).append(model)
+    if models is not None:  # forget the files that changed or went
+        current = {id(source) for source in loaded.files}
+        for gone in [key for key in models if key not in current]:
+            del models[gone]
     return project
 
 

@@ -30,7 +30,7 @@ from mkdocs.livereload import LiveReloadServer
 from strategy_site.check import check_project
 from strategy_site.findings import Finding, Severity
 from strategy_site.load.files import ParseCache
-from strategy_site.model.project import Project
+from strategy_site.model.project import ModelCache, Project
 from strategy_site.render.paths import source_path
 from strategy_site.site.build import ProblemLog, build_into, strategy_plugin, why_not_built
 from strategy_site.site.plugin import StrategySitePlugin
@@ -130,6 +130,7 @@ class PreviewServer(LiveReloadServer):
         self.config_file, self.address, self.site_dir = config_file, address, site_dir
         self.banner = b""  # replaced whole by the rebuild, read by the threads that answer requests
         self.cache: ParseCache = {}  # the source files as last parsed: only those that change are parsed again
+        self.models: ModelCache = {}  # and as last modelled
         self.built: _Built | None = None  # the last whole build, which an edit to the sources refreshes
         self.writing = threading.Lock()  # held while the site is written, by a rebuild or the work after one
         self.superseded = threading.Event()  # set when an edit makes the work after the last update stale
@@ -173,7 +174,7 @@ class PreviewServer(LiveReloadServer):
         """Refresh the pages an edit to the sources changed, or build the whole site when anything else changed.
         Returns the problems that stopped it, if any, and the work to finish after the browser reloads."""
         config = self.built.config if self.built else _load_config(self.config_file, self.address)
-        project, findings, _ = check_project(Path(config.docs_dir), cache=self.cache)
+        project, findings, _ = check_project(Path(config.docs_dir), cache=self.cache, models=self.models)
         errors = [f for f in findings if f.severity is Severity.ERROR]
         if errors:
             return [f"{f.path}:{f.line}:{f.column}: {f.message}" for f in errors], None
