@@ -191,8 +191,9 @@ def _json(text: str) -> Any:
         raise _Unreadable(f'the key "{printable(key)}" is given twice in the same object', offset) from None
     except RecursionError:
         raise _Unreadable("the file's brackets are nested too deeply to be GeoJSON") from None
-    except ValueError as error:  # such as an integer of more than 4,300 digits
-        raise _Unreadable(f"the file cannot be read as JSON: {error}") from None
+    except ValueError:  # Python refuses to read an integer of more than 4,300 digits
+        raise _Unreadable("the file cannot be read as JSON: a number in it has thousands of digits, far more than any "
+                          "coordinate or id has") from None
 
 
 def _features(data: Any, text: str) -> list[Any]:
