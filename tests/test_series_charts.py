@@ -215,6 +215,25 @@ def test_a_ratio_gap_is_measured_in_times_the_other_figure(tmp_path: Path) -> No
     assert "The worst then was Copley Fields." in (svg.find(f"{SVG}desc").text or "")  # type: ignore[union-attr]
 
 
+def axis_numbers(svg: ET.Element) -> list[float]:
+    """The numbers written beside the value axis, bottom first."""
+    labels = [t for t in svg.iter(f"{SVG}text") if t.get("text-anchor") == "end" and re.fullmatch(r"-?[\d.,]+", t.text or "")]
+    return sorted(float((t.text or "").replace(",", "")) for t in labels)
+
+
+def test_a_gap_charts_axis_reaches_no_gap_at_all_not_just_the_target(tmp_path: Path) -> None:
+    numbers = axis_numbers(gap_svg(chart_project(tmp_path / "src")))
+
+    assert numbers[0] == 0  # the gap of 6.1 years is drawn from no gap, not from the target of 5.8
+
+
+def test_a_ratio_gaps_axis_reaches_one_times_the_other_figure(tmp_path: Path) -> None:
+    document = life_expectancy(better="lower", unit="per 1,000 households", title="Burglary rate")
+    document["targets"] = [{"value": 3, "by": "2030", "kind": "floor", "each": "neighbourhood", "against": "england", "measure": "ratio"}]
+
+    assert axis_numbers(gap_svg(chart_project(tmp_path / "src", document)))[0] == 1
+
+
 # --- the neighbourhood chart ------------------------------------------------------------------------------
 
 

@@ -59,6 +59,7 @@ class LineChart:
     lines: tuple[Line, ...]  # the first is the main line
     baseline: Point | None = None
     goal: Goal | None = None
+    reaches: float | None = None  # a value the axis must show however far the figures are from it: a gap's "none"
 
 
 def line_chart(chart: LineChart) -> str:
@@ -67,7 +68,7 @@ def line_chart(chart: LineChart) -> str:
     named = len(lines) > 1  # one line needs no name at its end: the chart's title names it
     every = [*([chart.baseline] if chart.baseline else []), *(point for line in lines for point in line.points)]
     dates = [point.when for point in every] + ([chart.goal.by] if chart.goal else [])
-    values = [point.value for point in every] + ([chart.goal.value] if chart.goal else [])
+    values = [point.value for point in every] + ([chart.goal.value] if chart.goal else []) + ([chart.reaches] if chart.reaches is not None else [])
     plot = time_plot(dates, values, LEFT, TOP, WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM)
     ends = [(line, line.points[-1], end_label(line.name, line.points[-1].value)) for line in lines] if named else []
     # Narrow the plot until the name at each line's end fits in the chart.

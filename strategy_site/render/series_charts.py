@@ -85,6 +85,9 @@ def gap_chart(project: Project, indicator: Indicator, progress: TargetProgress) 
         gap_measure(indicator, progress),
         (Line("The gap", progress.points, MAIN_STYLE),),
         goal=goal,
+        # The axis reaches no gap at all (a difference of 0, or 1 times the other figure): one that stopped at the
+        # target would make a small narrowing look like most of the way to equality.
+        reaches=1.0 if progress.measure == "ratio" else 0.0,
     ))
 
 
