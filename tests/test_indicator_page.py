@@ -123,6 +123,24 @@ def test_the_table_of_every_series_scrolls_in_a_region_that_its_caption_names(pr
             '<table class="govuk-table app-table--figures" id="every-series-table" aria-labelledby="every-series-table-caption">') in content
 
 
+def test_a_note_on_an_areas_or_a_comparators_figure_is_listed_under_the_table_of_every_series(project_dir: Path) -> None:
+    indicator = with_series(project_dir) / "indicators/burglary-rate.yml"
+    edit(indicator, "      - {period: 2024/25, value: 37.8}", "      - {period: 2024/25, value: 37.8, note: Provisional <until> April}")
+    edit(indicator, "      - {period: 2024/25, value: 7.1}", "      - {period: 2024/25, value: 7.1, note: Year to March}")
+
+    content = indicator_html(project_dir)
+    notes = content[content.index('id="series-notes"'):]
+
+    assert re.findall(r"<li>(.*?)</li>", notes[:notes.index("</ul>")]) == [
+        "Brookside, 2024/25: Provisional &lt;until&gt; April",
+        "England, 2024/25: Year to March",
+    ]
+
+
+def test_without_notes_on_its_series_figures_an_indicator_page_has_no_notes_heading(project_dir: Path) -> None:
+    assert 'id="series-notes"' not in indicator_html(with_series(project_dir))
+
+
 def test_each_comparators_source_is_named(project_dir: Path) -> None:
     content = indicator_html(with_series(project_dir))
     sources = content[content.index('id="sources"'):]

@@ -164,6 +164,13 @@ def by_series(series: Sequence[Series], periods: Sequence[Period]) -> list[tuple
     return [(s.label, [_figure(s, period) for period in periods]) for s in series]
 
 
+def series_notes(project: Project, indicator: Indicator, series: Sequence[Series]) -> list[tuple[str, str, str]]:
+    """The notes officers wrote on the figures of ``series`` (an area's, a group's, a comparator's), as (series,
+    period, note), in the table's order: the table of every series has no room for them."""
+    return [(s.label, figure.period.label, figure.note) for s in series
+            for figure in project.figures(indicator, s.key) if figure.note]
+
+
 def _figure(series: Series, period: Period) -> str | None:
     point = series.at(period.label)
     return number(point.value) if point else None
