@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import io
 import shutil
+import time
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -590,3 +593,41 @@ def test_the_ods_workbook_protects_its_sheets_and_offers_the_statuses_as_a_list(
     assert """table:condition='of:cell-content-is-in-list("complete";"on track";"at risk";"off track";"not started";"dropped")'""" in content
     assert 'style:cell-protect="none"' in content  # the yellow columns to fill in
     assert content.count('table:content-validation-name="status"') == 1  # SA-04's New status
+
+
+# --- found by the attacker's trial of issue 13 -------------------------------------------------------------------
+
+
+def rewritten(path: Path, member: str, change: Callable[[str], str]) -> None:
+    """The workbook at ``path`` with one member of its zip changed as text, as a hand-edited or crafted file would be."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info)
+            target.writestr(info, change(content.decode("utf-8")).encode("utf-8") if info.filename == member else content)
+    path.write_bytes(out.getvalue())
+
+
+def test_an_xlsx_merged_range_over_the_whole_sheet_is_refused_at_once(source: Path, tmp_path: Path) -> None:
+    filled = tmp_path / "police-returns.xlsx"
+    fill_xlsx(export(), filled, {"Figures": {"L4": 18.7}})
+    rewritten(filled, "xl/worksheets/sheet2.xml",
+              lambda xml: xml.replace("</sheetData>", '</sheetData><mergeCells count="1"><mergeCell ref="L4:XFD1048576"/></mergeCells>', 1))
+    started = time.perf_counter()
+    (problem,) = reconcile(load_project(source), [(filled, "police-returns.xlsx")]).problems
+    assert time.perf_counter() - started < 5
+    assert problem.message == ("police-returns.xlsx has merged cells (L4:XFD1048576) that cover more than 2,000,000 cells, far more than a "
+                               "return holds: unmerge them (select the sheet, then Merge cells > Unmerge) and save it again")
+
+
+def test_an_ods_cell_spanning_the_whole_sheet_is_refused_at_once(source: Path, tmp_path: Path) -> None:
+    path = export(form="ods")
+    empty_figure = '<table:table-cell table:style-name="open" table:content-validation-name="figure"/>'
+    spanning = ('<table:table-cell table:style-name="open" table:content-validation-name="figure" table:number-columns-spanned="16384" '
+                'table:number-rows-spanned="1048576" office:value-type="float" office:value="18.7"><text:p>18.7</text:p></table:table-cell>')
+    rewritten(path, "content.xml", lambda xml: xml.replace(empty_figure, spanning, 1))
+    started = time.perf_counter()
+    (problem,) = reconcile(load_project(source), [(path, "police-returns.ods")]).problems
+    assert time.perf_counter() - started < 5
+    assert problem.message == ("police-returns.ods has merged cells in sheet Figures that cover more than 2,000,000 cells, far more than a "
+                               "return holds: unmerge them (select the sheet, then Merge cells > Unmerge) and save it again")

@@ -87,7 +87,10 @@ def read_file(path: Path, shown: str) -> list[Grid]:
         if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES:
             raise SheetError(f"{shown} unpacks to more than {MAX_UNPACKED_BYTES // 1024 // 1024} MB, far more than a return holds")
         try:
-            return read_ods(archive, shown) if suffix == ".ods" else read_xlsx(data, shown)
+            if suffix == ".ods":
+                return read_ods(archive, shown)
+            _merged_within_limit(archive, shown)
+            return read_xlsx(data, shown)
         except SheetError:
             raise
         except Exception as error:  # openpyxl and the XML parser raise many kinds for a damaged file
@@ -96,6 +99,27 @@ def read_file(path: Path, shown: str) -> list[Grid]:
 
 
 # --- XLSX ------------------------------------------------------------------------------------------------
+
+
+_MERGE = re.compile(rb'<(?:[A-Za-z0-9_]+:)?mergeCell\b[^>]*?\bref="([A-Za-z]{1,3}[0-9]{1,7}):([A-Za-z]{1,3}[0-9]{1,7})"')
+
+
+def _merged_within_limit(archive: zipfile.ZipFile, shown: str) -> None:
+    """Refuse merged ranges that cover more cells than a return holds, before openpyxl makes an object for every
+    cell they cover (one range over a whole sheet is 17 billion cells: the import would never finish)."""
+    from openpyxl.utils.cell import range_boundaries
+
+    covered = 0
+    for info in archive.infolist():
+        if not (info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")):
+            continue
+        for match in _MERGE.finditer(archive.read(info)):
+            ref = f"{match.group(1).decode()}:{match.group(2).decode()}"
+            low_column, low_row, high_column, high_row = range_boundaries(ref)
+            covered += (abs(high_column - low_column) + 1) * (abs(high_row - low_row) + 1)
+            if covered > MAX_CELLS:
+                raise SheetError(f"{shown} has merged cells ({ref}) that cover more than {MAX_CELLS:,} cells, far more than a return "
+                                 "holds: unmerge them (select the sheet, then Merge cells > Unmerge) and save it again")
 
 
 def read_xlsx(data: bytes, shown: str) -> list[Grid]:
@@ -219,6 +243,10 @@ def _ods_table(table: ElementTree.Element, shown: str) -> Grid:
                     if across > 1 or down > 1:
                         spans.append((cell, across, down))
     for cell, across, down in spans:  # a merged cell's value counts in every cell it covers
+        count += across * down - 1
+        if count > MAX_CELLS:
+            raise SheetError(f"{shown} has merged cells in sheet {grid.name} that cover more than {MAX_CELLS:,} cells, far more than a "
+                             "return holds: unmerge them (select the sheet, then Merge cells > Unmerge) and save it again")
         for r in range(cell.row, cell.row + down):
             for c in range(cell.column, cell.column + across):
                 if (r, c) != (cell.row, cell.column):
