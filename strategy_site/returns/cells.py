@@ -115,7 +115,7 @@ def _merged_within_limit(archive: zipfile.ZipFile, shown: str) -> None:
             continue
         for match in _MERGE.finditer(archive.read(info)):
             ref = f"{match.group(1).decode()}:{match.group(2).decode()}"
-            low_column, low_row, high_column, high_row = range_boundaries(ref)
+            low_column, low_row, high_column, high_row = (bound or 0 for bound in range_boundaries(ref))
             covered += (abs(high_column - low_column) + 1) * (abs(high_row - low_row) + 1)
             if covered > MAX_CELLS:
                 raise SheetError(f"{shown} has merged cells ({ref}) that cover more than {MAX_CELLS:,} cells, far more than a return "
