@@ -51,6 +51,12 @@ def _serve(args: argparse.Namespace) -> int:
     return serve.run(args.config or args.path / "mkdocs.yml", args.dev_addr)
 
 
+def _new_folder(text: str) -> Path:
+    if not text.strip():  # Path("") is the current folder: an empty variable in a script must not start one there
+        raise argparse.ArgumentTypeError('give the folder to start the partnership in, such as fernley, or . for this one')
+    return Path(text)
+
+
 def _init(args: argparse.Namespace) -> int:
     from strategy_site.commands import init
 
@@ -95,12 +101,12 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     init = commands.add_parser("init", help="start a new partnership's repository, with a skeleton of every document")
-    init.add_argument("folder", type=Path, help="the folder to start it in (it may exist, but not hold a partnership)")
+    init.add_argument("folder", type=_new_folder, help="the folder to start it in (it may exist, but not hold a partnership)")
     init.add_argument("--name", required=True, help='the partnership\'s public name, for example "Fernley Partnership"')
     init.add_argument("--area", required=True, help='the local-authority area it covers, for example "Borough of Fernley"')
     init.add_argument("--nrf", action="store_true", help="the area receives Neighbourhood Renewal Fund money (adds a renewal strategy)")
     init.add_argument("--install", default=None, metavar="REQUIREMENT",
-                      help="what the README and CI give pip to install strategy-site: a version, a wheel's address or a Git "
+                      help="what the README, CI and pre-commit hook give pip to install strategy-site: a version, a wheel's address or a Git "
                            "address (default: this version from PyPI)")
     init.set_defaults(run=_init)
 

@@ -198,3 +198,41 @@ def test_git_ignores_the_records_front_matter_cms_keeps_for_itself(tmp_path: Pat
     ignored = (tmp_path / ".gitignore").read_text(encoding="utf-8").splitlines()
 
     assert "/.frontmatter/database/" in ignored
+
+
+def _yaml_schemas(repository: Path) -> dict[str, list[str]]:
+    """The YAML extension's settings: each schema file with the globs of the files it checks (one glob or a list)."""
+    mapping = json.loads((repository / ".vscode/settings.json").read_text(encoding="utf-8"))["yaml.schemas"]
+    return {schema: [globs] if isinstance(globs, str) else globs for schema, globs in mapping.items()}
+
+
+def test_every_yaml_document_check_reads_is_validated_by_the_schema_of_its_kind(tmp_path: Path) -> None:
+    from fnmatch import fnmatch
+
+    from strategy_site.load.files import YAML_SUFFIXES
+    from strategy_site.load.kinds import KINDS
+
+    init(tmp_path, "Fernley Partnership", "Borough of Fernley", nrf=False, today=TODAY)
+    schemas = _yaml_schemas(tmp_path)
+
+    # check reads partnership.yaml and action-plans/*.yaml as well as .yml: the editor should check them too.
+    for entry in (entry for entry in KINDS if not entry.markdown):
+        schema = f"schemas/{entry.kind.value}.schema.json"
+        for suffix in YAML_SUFFIXES:
+            document = f"strategy_src/{entry.folder}/2026-27{suffix}" if entry.folder else f"strategy_src/{entry.kind.value}{suffix}"
+            assert [glob for glob in schemas[schema] if fnmatch(document, glob)], (document, schemas[schema])
+    assert all((tmp_path / schema).is_file() for schema in schemas)
+
+
+def test_the_ruleset_the_guide_writes_is_the_one_the_editor_validates(tmp_path: Path) -> None:
+    import re
+
+    init(tmp_path, "Fernley Partnership", "Borough of Fernley", nrf=False, today=TODAY)
+    guide = (Path(__file__).parent.parent / "docs/authoring-guide.md").read_text(encoding="utf-8")
+    section = guide.split("## Your own ruleset", 1)[1].split("\n## ", 1)[0]
+
+    named = re.search(r"`ruleset: ([^`]+)`", section)
+    written = re.search(r"^# (strategy_src/\S+)$", section, re.MULTILINE)
+
+    assert named and written and f"strategy_src/{named.group(1)}" == written.group(1)
+    assert _yaml_schemas(tmp_path)["schemas/ruleset.schema.json"] == [written.group(1)]

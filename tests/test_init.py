@@ -104,3 +104,103 @@ def test_the_editor_task_reads_every_finding_check_prints_as_a_problem(
     matched = [re.match(pattern["regexp"], line) for line in capsys.readouterr().out.splitlines()]
     problems = [(m.group(pattern["file"]), int(m.group(pattern["line"])), m.group(pattern["code"])) for m in matched if m]
     assert problems == [(f.path, f.line, f.code) for f in findings]
+
+
+def test_the_pre_commit_hook_installs_what_init_is_told_to_in_an_environment_of_its_own(tmp_path: Path) -> None:
+    import yaml
+
+    init(tmp_path, "Fernley Partnership", "Borough of Fernley", nrf=False, today=TODAY, install="dist/strategy_site-0.1.0-py3-none-any.whl")
+
+    [hook] = yaml.safe_load((tmp_path / ".pre-commit-config.yaml").read_text(encoding="utf-8"))["repos"][0]["hooks"]
+    # language: system would need strategy-site on PATH, which it is not while .venv is not active.
+    assert (hook["language"], hook["additional_dependencies"]) == ("python", ["dist/strategy_site-0.1.0-py3-none-any.whl"])
+
+
+def test_a_name_with_a_colon_and_a_hash_leaves_only_placeholder_findings(tmp_path: Path) -> None:
+    init(tmp_path, "Fernley: Together #1", "Borough of Fernley", nrf=False, today=TODAY)
+
+    _, findings, _ = check_project(tmp_path / "strategy_src", TODAY)
+
+    assert {f.code for f in findings} == {"SS303", "SS424"}
+
+
+def test_a_plain_name_stays_plain_in_the_strategy_title_an_officer_edits(tmp_path: Path) -> None:
+    init(tmp_path, "Fernley Partnership", "Borough of Fernley", nrf=False, today=TODAY)
+
+    lines = (tmp_path / "strategy_src/community-strategy.md").read_text(encoding="utf-8").splitlines()
+
+    assert lines[1] == "title: TODO the strategy's title, for example Fernley Partnership Community Strategy 2026 to 2036"
+
+
+def test_the_next_steps_quote_a_folder_with_spaces_so_they_can_be_pasted(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from strategy_site.commands.init import next_steps
+
+    assert next_steps(Path("our partnership"), "Fernley Partnership") == (
+        "\nStarted Fernley Partnership in our partnership. Next, write the TODO lines in 'our partnership/strategy_src': "
+        "check lists each one until it is written, then build publishes the site.\n\n"
+        "    strategy-site check 'our partnership/strategy_src'\n    strategy-site build 'our partnership'")
+
+
+def test_the_next_steps_in_the_current_folder_build_it_without_a_path() -> None:
+    from strategy_site.commands.init import next_steps
+
+    # Not "strategy-site build ..", which reads as the folder above.
+    assert next_steps(Path("."), "Fernley Partnership").splitlines()[-2:] == ["    strategy-site check strategy_src", "    strategy-site build"]
+
+
+def test_the_officers_readme_shows_a_name_with_markdown_characters_as_written(tmp_path: Path) -> None:
+    init(tmp_path, "O'Brien & Sons \"Trust\" <b>", "Borough of *Fernley*", nrf=False, today=TODAY)
+
+    lines = (tmp_path / "README.md").read_text(encoding="utf-8").splitlines()
+
+    assert lines[0] == "# O'Brien \\& Sons \"Trust\" \\<b\\>: community strategy"
+    assert lines[3].startswith("Borough of \\*Fernley\\*, as documents")
+
+
+def test_the_officers_readme_indents_the_list_of_documents(tmp_path: Path) -> None:
+    init(tmp_path, "Fernley Partnership", "Borough of Fernley", nrf=True, today=TODAY)
+
+    text = (tmp_path / "README.md").read_text(encoding="utf-8")
+
+    assert "`community-strategy.md`,\n  `neighbourhood-renewal-strategy.md`, `action-plans/`" in text
+
+
+def test_init_refuses_an_empty_folder_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+
+    with pytest.raises(SystemExit) as exited:
+        main(["init", "", "--name", "Fernley Partnership", "--area", "Borough of Fernley"])
+
+    assert exited.value.code == 2 and list(tmp_path.iterdir()) == []
+    assert "give the folder to start the partnership in, such as fernley, or . for this one" in capsys.readouterr().err
+
+
+def test_init_refuses_a_file_for_its_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "fernley").write_text("notes\n", encoding="utf-8")
+
+    assert main(["init", str(tmp_path / "fernley"), "--name", "Fernley Partnership", "--area", "Borough of Fernley"]) == 2
+
+    assert capsys.readouterr().err == (f"strategy-site: '{tmp_path / 'fernley'}' is a file, not a folder: give a new folder, "
+                                       "or one to add the partnership to\n")
+
+
+def test_gitlab_keeps_the_completeness_report_when_check_finds_problems(tmp_path: Path) -> None:
+    import yaml
+
+    init(tmp_path, "Fernley Partnership", "Borough of Fernley", nrf=False, today=TODAY)
+    ci = yaml.safe_load((tmp_path / ".gitlab-ci.yml").read_text(encoding="utf-8"))
+
+    # One script stops at its first failing line: the report has a job of its own, beside check.
+    assert ci["check"]["script"] == ["strategy-site check strategy_src"]
+    assert (ci["report"]["stage"], ci["report"]["script"]) == ("check", ["strategy-site report strategy_src --out reports --fail-under 60"])
+    assert ci["report"]["artifacts"]["when"] == "always"
+
+
+def test_a_repository_without_code_scanning_still_passes_the_github_check(tmp_path: Path) -> None:
+    import yaml
+
+    init(tmp_path, "Fernley Partnership", "Borough of Fernley", nrf=False, today=TODAY)
+    workflow = yaml.safe_load((tmp_path / ".github/workflows/strategy-site.yml").read_text(encoding="utf-8"))
+
+    [upload] = [step for step in workflow["jobs"]["check"]["steps"] if step.get("uses", "").startswith("github/codeql-action/upload-sarif")]
+    assert upload["continue-on-error"] is True

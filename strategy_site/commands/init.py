@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import shlex
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
@@ -55,14 +56,24 @@ def run(folder: Path, name: str, area: str, nrf: bool = False, install: str | No
         print(f"created {path.as_posix()}")
     for path in written.kept:
         print(f"kept {path.as_posix()}: it was already there")
-    print(f"\nStarted {printable(name)} in {folder}. Next: write the TODO lines in {folder / 'strategy_src'}; "
-          f"strategy-site check {folder / 'strategy_src'} lists each one, then strategy-site build {folder}.")
+    print(next_steps(folder, name))
     return EXIT_OK
+
+
+def next_steps(folder: Path, name: str) -> str:
+    """What to do next, with the two commands as they can be pasted into a shell (a folder with spaces is quoted)."""
+    source, built = shlex.quote((folder / "strategy_src").as_posix()), folder.as_posix()
+    build = "strategy-site build" if built == "." else f"strategy-site build {shlex.quote(built)}"
+    where = "this folder" if built == "." else built
+    return (f"\nStarted {printable(name)} in {where}. Next, write the TODO lines in {source}: check lists each one "
+            f"until it is written, then build publishes the site.\n\n    strategy-site check {source}\n    {build}")
 
 
 def init(folder: Path, name: str, area: str, nrf: bool, today: dt.date, install: str | None = None) -> Written:
     """Write the new repository's files into ``folder``, keeping any that are already there. ``install`` is what
     the README and CI give pip to install strategy-site (default: this version, from PyPI)."""
+    if folder.exists() and not folder.is_dir():
+        raise UsageProblem(f"'{folder}' is a file, not a folder: give a new folder, or one to add the partnership to")
     if (folder / "strategy_src" / "partnership.yml").exists():
         raise UsageProblem(f"'{folder}' already holds a partnership (strategy_src/partnership.yml): nothing was written")
     for value, option in ((name, "--name"), (area, "--area")):
@@ -75,6 +86,8 @@ def init(folder: Path, name: str, area: str, nrf: bool, today: dt.date, install:
                              keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True, autoescape=False,
                              comment_start_string="{##", comment_end_string="##}")  # Markdown ids are written {#vision}
     env.filters["yaml"] = lambda text: json.dumps(text, ensure_ascii=False)  # a JSON string is a quoted YAML string
+    env.filters["yaml_text"] = _yaml_text
+    env.filters["markdown"] = _markdown_text
     context = {**_context(name, area, nrf, today), "install": install or f"strategy-site=={version('strategy-site')}"}
     created, kept = [], []
     for target, template in FILES.items():
@@ -94,6 +107,18 @@ def init(folder: Path, name: str, area: str, nrf: bool, today: dt.date, install:
     else:  # completion and validation of the Markdown front matter, in Front Matter CMS
         created.append(write_front_matter_cms_config(folder / FRONT_MATTER_CMS_CONFIG, nrf))
     return Written(created, kept)
+
+
+def _yaml_text(text: str) -> str:
+    """Text as YAML writes it plainly, for an officer to edit, unless it needs quotes to stay one text (a name with
+    ': ' or ' #' in it would otherwise be a YAML error or a comment)."""
+    plain = ": " not in text and " #" not in text and not text.endswith(":") and text == text.strip()
+    return text if plain else json.dumps(text, ensure_ascii=False)
+
+
+def _markdown_text(text: str) -> str:
+    """Text shown as written in Markdown: a name such as 'O'Brien & Sons <b>' is not read as HTML or emphasis."""
+    return re.sub(r"([\\`*_\[\]<>&|~])", r"\\\1", text)
 
 
 def _context(name: str, area: str, nrf: bool, today: dt.date) -> dict[str, object]:
