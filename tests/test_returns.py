@@ -631,3 +631,26 @@ def test_an_ods_cell_spanning_the_whole_sheet_is_refused_at_once(source: Path, t
     assert time.perf_counter() - started < 5
     assert problem.message == ("police-returns.ods has merged cells in sheet Figures that cover more than 2,000,000 cells, far more than a "
                                "return holds: unmerge them (select the sheet, then Merge cells > Unmerge) and save it again")
+
+
+@pytest.mark.parametrize(("column", "message"), [
+    ("figure", 'Figures!L4: error: "NaN" is not a figure'),
+    ("period", 'Figures!E4: error: "NaN" is not a period strategy-site understands; write a year (2025), a financial year (2025/26), an '
+               "academic year (2024/25 academic year), a quarter (2025 Q3, or 2025/26 Q1 for the financial year), a month (2025-09 or Sep 2025), "
+               "a day (2025-09-30), or a span of them joined by 'to' (2018 to 2020, 2022/23 to 2024/25)"),
+])
+def test_an_ods_number_that_is_not_a_number_is_a_problem_at_its_cell_not_a_traceback(source: Path, tmp_path: Path,
+                                                                                      capsys: pytest.CaptureFixture[str], column: str,
+                                                                                      message: str) -> None:
+    path = export(form="ods")
+    empty_figure = '<table:table-cell table:style-name="open" table:content-validation-name="figure"/>'
+    not_a_number = '<table:table-cell office:value-type="float" office:value="NaN"><text:p>NaN</text:p></table:table-cell>'
+    if column == "figure":
+        rewritten(path, "content.xml", lambda xml: xml.replace(empty_figure, not_a_number, 1))
+    else:
+        period = '<table:table-cell table:style-name="cell" office:value-type="string"><text:p>2025/26</text:p></table:table-cell>'
+        rewritten(path, "content.xml", lambda xml: xml.replace(period, not_a_number, 1).replace(empty_figure, not_a_number.replace("NaN", "18.7"), 1))
+    status, lines = run_import(capsys, str(path), "--write")
+    assert status == 1
+    assert [line.replace(f"{path}:", "") for line in lines if ": error: " in line] == [message]
+    unchanged_except(source)

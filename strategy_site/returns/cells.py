@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import math
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -259,7 +260,10 @@ def _ods_value(element: ElementTree.Element) -> tuple[CellValue, bool] | None:
     kind = element.get(_VALUE_TYPE)
     if kind in ("float", "percentage", "currency"):
         number = float(element.get(_VALUE, "nan"))
-        return (int(number) if number.is_integer() else number), kind == "percentage"
+        if math.isfinite(number):
+            return (int(number) if number.is_integer() else number), kind == "percentage"
+        # NaN or infinity is no number a partner typed: the text the cell shows, which the import reports as no figure
+        return (_ods_text(element) or element.get(_VALUE, "")), False
     if kind == "date":
         text = element.get(_DATE, "")
         try:
@@ -268,8 +272,12 @@ def _ods_value(element: ElementTree.Element) -> tuple[CellValue, bool] | None:
             return text, False
     if kind == "boolean":
         return element.get(_BOOLEAN) == "true", False
-    text = "\n".join("".join(p.itertext()) for p in element.iter(_P))
+    text = _ods_text(element)
     return (text, False) if text.strip() else None
+
+
+def _ods_text(element: ElementTree.Element) -> str:
+    return "\n".join("".join(p.itertext()) for p in element.iter(_P))
 
 
 # --- CSV -------------------------------------------------------------------------------------------------
