@@ -46,7 +46,8 @@ def test_a_new_partnership_starts_checks_builds_and_publishes_from_the_wheel(ins
 
     # Start: every document kind as a skeleton, and check lists its placeholders, and warns of the targets and
     # the renewal strategy the partnership has still to agree.
-    run(tool, "init", fernley, "--name", "Fernley Partnership", "--area", "Borough of Fernley", "--nrf", cwd=tmp_path)
+    [wheel] = (installed.parent.parent / "dist").glob("strategy_site-*.whl")
+    run(tool, "init", fernley, "--name", "Fernley Partnership", "--area", "Borough of Fernley", "--nrf", "--install", wheel, cwd=tmp_path)
     listed = json.loads(run(tool, "check", "strategy_src", "--format", "json", cwd=fernley, expect=1))
     assert listed["findings"] and {finding["code"] for finding in listed["findings"]} == {"SS303", "SS419", "SS420", "SS424"}
 
@@ -71,11 +72,14 @@ def test_a_new_partnership_starts_checks_builds_and_publishes_from_the_wheel(ins
     check_jsonschema = Path(sys.executable).parent / "check-jsonschema"
     run(check_jsonschema, "--builtin-schema", "vendor.gitlab-ci", fernley / ".gitlab-ci.yml", cwd=fernley)
 
-    # The pre-commit hook runs check.
+    # The pre-commit hook runs check, with the strategy-site init was told to install, in an environment of its own:
+    # as from a shell where .venv is not active, with no strategy-site on the PATH.
     run("git", "init", "-q", cwd=fernley)
     run("git", "add", ".", cwd=fernley)
     pre_commit = Path(sys.executable).parent / "pre-commit"
-    assert "strategy-site check" in run(pre_commit, "run", "--all-files", cwd=fernley, env=env)
+    bare_path = os.pathsep.join(folder for folder in os.environ["PATH"].split(os.pathsep) if not (Path(folder) / "strategy-site").exists())
+    hooked = run(pre_commit, "run", "--all-files", cwd=fernley, env={**env, "PATH": bare_path})
+    assert "strategy-site check" in hooked and "Passed" in hooked
 
 
 def test_this_repository_offers_check_as_a_pre_commit_hook() -> None:

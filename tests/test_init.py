@@ -204,3 +204,12 @@ def test_a_repository_without_code_scanning_still_passes_the_github_check(tmp_pa
 
     [upload] = [step for step in workflow["jobs"]["check"]["steps"] if step.get("uses", "").startswith("github/codeql-action/upload-sarif")]
     assert upload["continue-on-error"] is True
+
+
+def test_the_skeleton_claims_no_money_an_officer_has_not_written(tmp_path: Path) -> None:
+    # "amount: 0" is no placeholder check can flag: it would be published as £0, and count as resources in the report.
+    init(tmp_path, "Fernley Partnership", "Borough of Fernley", nrf=False, today=TODAY)
+
+    project, _, _ = check_project(tmp_path / "strategy_src", TODAY)
+
+    assert [action.resources for plan in project.action_plans for action in plan.actions] == [[]]
