@@ -654,3 +654,22 @@ def test_an_ods_number_that_is_not_a_number_is_a_problem_at_its_cell_not_a_trace
     assert status == 1
     assert [line.replace(f"{path}:", "") for line in lines if ": error: " in line] == [message]
     unchanged_except(source)
+
+
+def test_a_period_of_another_kind_than_the_series_is_a_problem_at_its_cell(source: Path, tmp_path: Path,
+                                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    # A calendar year or a month among financial years was written, and charted between two of them.
+    assert problems_for(source, tmp_path, capsys, {"Figures": {"E4": "2025", "L4": 18.7, "E5": "March 2026", "L5": 21.9}}) == [
+        "Figures!E4: error: 2025 is not a period like this series' others, such as 2024/25",
+        "  fix: type the period as the sheet gave it, written like 2024/25",
+        "Figures!E5: error: March 2026 is not a period like this series' others, such as 2024/25",
+        "  fix: type the period as the sheet gave it, written like 2024/25",
+    ]
+
+
+def test_a_period_written_another_way_is_written_as_the_series_writes_it(source: Path, tmp_path: Path,
+                                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    filled = tmp_path / "police-returns.xlsx"
+    fill_xlsx(export(), filled, {"Figures": {"E12": "2025-26", "L12": 26}})
+    assert run_import(capsys, str(filled), "--write")[0] == 0
+    assert changed(source / "indicators" / "domestic-abuse-repeat.yml") == ["+  - period: 2025/26", "+    value: 26"]

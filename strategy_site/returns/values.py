@@ -105,12 +105,24 @@ def period(cell: Cell, like: Period | None) -> Period:
         except ValueError as error:
             raise CellProblem(str(error), "type the period as the sheet gave it, for example 2025/26 or 2026/27 Q2") from None
         if read.start != read.end:
-            return read
+            return _like(read, like)
         day = read.start
     if like is not None and (found := period_like(like, day)) is not None:
         return found
     raise CellProblem(f"the date {day.isoformat()} does not say which period the figure is for",
                       "type the period as the sheet gave it, for example 2025/26 or 2026/27 Q2")
+
+
+def _like(read: Period, like: Period | None) -> Period:
+    """A period typed as a period, if it is one of the series' own kind (a calendar year is no figure for a series of
+    financial years: it would sit between two of them on the chart), written as the series writes it."""
+    same = period_like(like, read.start) if like is not None else None
+    if like is None or same is None:
+        return read  # a series of pooled years, or none yet: nothing to compare with
+    if (same.start, same.end) != (read.start, read.end):
+        raise CellProblem(f"{read.label} is not a period like this series' others, such as {like.label}",
+                          f"type the period as the sheet gave it, written like {like.label}")
+    return same
 
 
 def _serial(value: object) -> bool:
