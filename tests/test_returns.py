@@ -673,3 +673,13 @@ def test_a_period_written_another_way_is_written_as_the_series_writes_it(source:
     fill_xlsx(export(), filled, {"Figures": {"E12": "2025-26", "L12": 26}})
     assert run_import(capsys, str(filled), "--write")[0] == 0
     assert changed(source / "indicators" / "domestic-abuse-repeat.yml") == ["+  - period: 2025/26", "+    value: 26"]
+
+
+def test_a_figure_for_a_period_that_has_not_ended_is_a_problem_at_its_period(source: Path, tmp_path: Path,
+                                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    assert problems_for(source, tmp_path, capsys, {"Figures": {"E4": "2030/31", "L4": 18.7, "E5": "2026/27", "L5": 21.9}}) == [
+        "Figures!E4: error: 2030/31 has not ended yet (it ends on 31 March 2031), so it can have no figure",
+        "  fix: check the period: a return gives figures for periods that have ended",
+        "Figures!E5: error: 2026/27 has not ended yet (it ends on 31 March 2027), so it can have no figure",
+        "  fix: check the period: a return gives figures for periods that have ended",
+    ]

@@ -67,7 +67,7 @@ def run_import(path: Path, files: Sequence[Path], write: bool, replace: bool, to
     root = source_folder(path)
     project = load_project(root)
     day = today or dt.date.today()
-    reconciled = reconcile(project, [(file, str(file)) for file in files], replace)
+    reconciled = reconcile(project, [(file, str(file)) for file in files], replace, day)
     _report(reconciled)
     edits, problems = yaml_edit.plan(project, reconciled, day) if not reconciled.problems else ([], [])
     all_problems = reconciled.problems + problems

@@ -25,7 +25,7 @@ from strategy_site.returns.cells import SheetError, read_file
 from strategy_site.returns.layout import FIGURES, LAYOUTS
 from strategy_site.returns.tables import Record, find_tables
 from strategy_site.returns.values import CellProblem
-from strategy_site.words import listed, number, quoted
+from strategy_site.words import listed, long_date, number, quoted
 
 Recorded = Observation | IndicatorValue
 T = TypeVar("T")
@@ -79,8 +79,9 @@ def draft_update(project: Project) -> ProgressUpdate | None:
     return project.draft_updates[-1] if project.draft_updates else None
 
 
-def reconcile(project: Project, files: list[tuple[Path, str]], replace: bool = False) -> Reconciled:
-    """Read every file (its path, and how messages name it) and compare what it says with the documents."""
+def reconcile(project: Project, files: list[tuple[Path, str]], replace: bool = False, today: dt.date | None = None) -> Reconciled:
+    """Read every file (its path, and how messages name it) and compare what it says with the documents; a figure for a
+    period that has not ended by ``today`` is a problem."""
     result = Reconciled()
     seen_figures: dict[tuple[str, str, dt.date, dt.date], tuple[float, str]] = {}
     seen_actions: dict[str, str] = {}
@@ -101,7 +102,7 @@ def reconcile(project: Project, files: list[tuple[Path, str]], replace: bool = F
         for table in tables:
             for record in table.records:
                 if table.layout is FIGURES:
-                    _figure(project, record, result, seen_figures, replace)
+                    _figure(project, record, result, seen_figures, replace, today)
                 else:
                     _status(project, record, result, seen_actions, drafted)
     return result
@@ -138,7 +139,7 @@ def _plain_text(record: Record, key: str) -> str | None:
 
 
 def _figure(project: Project, record: Record, result: Reconciled, seen: dict[tuple[str, str, dt.date, dt.date], tuple[float, str]],
-            replace: bool) -> None:
+            replace: bool, today: dt.date | None) -> None:
     cells = record.cells
     if values.text(cells.get("figure")) is None:
         return  # nothing reported on this row
@@ -155,6 +156,10 @@ def _figure(project: Project, record: Record, result: Reconciled, seen: dict[tup
         return
     if value is None:
         return  # "n/a", "-": no figure yet
+    if today is not None and period.end >= today:
+        result.problems.append(Problem(record.where("period"), f"{period.label} has not ended yet (it ends on {long_date(period.end)}), "
+                                       "so it can have no figure", "check the period: a return gives figures for periods that have ended"))
+        return
     result.read += 1
     where = record.where("figure")
     if record.hidden:
