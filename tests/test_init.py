@@ -213,3 +213,15 @@ def test_the_skeleton_claims_no_money_an_officer_has_not_written(tmp_path: Path)
     project, _, _ = check_project(tmp_path / "strategy_src", TODAY)
 
     assert [action.resources for plan in project.action_plans for action in plan.actions] == [[]]
+
+
+def test_the_next_steps_name_the_program_as_the_officer_typed_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    # The README starts with `.venv/bin/strategy-site init ...`: a bare `strategy-site check` is not found there.
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("sys.argv", [".venv/bin/strategy-site", "init", "fernley"])
+
+    assert main(["init", "fernley", "--name", "Fernley Partnership", "--area", "Borough of Fernley"]) == 0
+
+    assert capsys.readouterr().out.splitlines()[-2:] == ["    .venv/bin/strategy-site check fernley/strategy_src",
+                                                         "    .venv/bin/strategy-site build fernley"]

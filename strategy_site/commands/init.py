@@ -10,6 +10,8 @@ import datetime as dt
 import json
 import re
 import shlex
+import shutil
+import sys
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
@@ -56,17 +58,21 @@ def run(folder: Path, name: str, area: str, nrf: bool = False, install: str | No
         print(f"created {path.as_posix()}")
     for path in written.kept:
         print(f"kept {path.as_posix()}: it was already there")
-    print(next_steps(folder, name))
+    # As it was typed: `.venv/bin/strategy-site init ...` (the README's way) needs `.venv/bin/strategy-site check`,
+    # unless the PATH finds that same program.
+    typed, found = Path(sys.argv[0]), shutil.which("strategy-site")
+    program = sys.argv[0] if typed.name == "strategy-site" and not (found and Path(found).resolve() == typed.resolve()) else "strategy-site"
+    print(next_steps(folder, name, program))
     return EXIT_OK
 
 
-def next_steps(folder: Path, name: str) -> str:
+def next_steps(folder: Path, name: str, program: str = "strategy-site") -> str:
     """What to do next, with the two commands as they can be pasted into a shell (a folder with spaces is quoted)."""
-    source, built = shlex.quote((folder / "strategy_src").as_posix()), folder.as_posix()
-    build = "strategy-site build" if built == "." else f"strategy-site build {shlex.quote(built)}"
+    source, built, program = shlex.quote((folder / "strategy_src").as_posix()), folder.as_posix(), shlex.quote(program)
+    build = f"{program} build" if built == "." else f"{program} build {shlex.quote(built)}"
     where = "this folder" if built == "." else built
     return (f"\nStarted {printable(name)} in {where}. Next, write the TODO lines in {source}: check lists each one "
-            f"until it is written, then build publishes the site.\n\n    strategy-site check {source}\n    {build}")
+            f"until it is written, then build publishes the site.\n\n    {program} check {source}\n    {build}")
 
 
 def init(folder: Path, name: str, area: str, nrf: bool, today: dt.date, install: str | None = None) -> Written:
