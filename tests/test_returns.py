@@ -683,3 +683,24 @@ def test_a_figure_for_a_period_that_has_not_ended_is_a_problem_at_its_period(sou
         "Figures!E5: error: 2026/27 has not ended yet (it ends on 31 March 2027), so it can have no figure",
         "  fix: check the period: a return gives figures for periods that have ended",
     ]
+
+
+def test_a_file_with_windows_line_endings_keeps_them_and_changes_only_the_new_lines(source: Path, tmp_path: Path,
+                                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    path = source / "indicators" / "domestic-abuse-repeat.yml"
+    original = path.read_bytes().replace(b"\n", b"\r\n")
+    path.write_bytes(original)
+    filled = tmp_path / "police-returns.xlsx"
+    fill_xlsx(export(), filled, {"Figures": {"L12": 26}})
+    assert run_import(capsys, str(filled), "--write")[0] == 0
+    assert path.read_bytes() == original.replace(b"responsible: police", b"  - period: 2025/26\r\n    value: 26\r\nresponsible: police")
+
+
+def test_a_file_with_a_byte_order_mark_keeps_it_and_takes_the_figure(source: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = source / "indicators" / "domestic-abuse-repeat.yml"
+    original = b"\xef\xbb\xbf" + path.read_bytes()
+    path.write_bytes(original)
+    filled = tmp_path / "police-returns.xlsx"
+    fill_xlsx(export(), filled, {"Figures": {"L12": 26}})
+    assert run_import(capsys, str(filled), "--write")[0] == 0
+    assert path.read_bytes() == original.replace(b"responsible: police", b"  - period: 2025/26\n    value: 26\nresponsible: police")

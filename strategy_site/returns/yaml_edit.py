@@ -71,15 +71,19 @@ class _Document:
 
     def __init__(self, path: Path, shown: str) -> None:
         self.path, self.shown = path, shown
-        self.text = path.read_text(encoding="utf-8")
-        self.head, yaml_text, self.tail = _split(self.text) if path.suffix == ".md" else ("", self.text, "")
+        self.text = path.read_bytes().decode("utf-8")  # as it is: a Windows editor's CRLF line endings and BOM kept
+        self.bom = "\ufeff" if self.text.startswith("\ufeff") else ""
+        text = self.text.removeprefix(self.bom)
+        self.newline = "\r\n" if "\r\n" in text and text.count("\n") == text.count("\r\n") else "\n"
+        text = text.replace(self.newline, "\n")
+        self.head, yaml_text, self.tail = _split(text) if path.suffix == ".md" else ("", text, "")
         loader = _yaml(_INDENTS[0])
         self.data = loader.load(yaml_text)
         self.yaml = next((y for indent in _INDENTS if _dump(y := _yaml(indent), self.data) == yaml_text), None)
 
     def dumped(self) -> str:
         assert self.yaml is not None
-        return self.head + _dump(self.yaml, self.data) + self.tail
+        return self.bom + (self.head + _dump(self.yaml, self.data) + self.tail).replace("\n", self.newline)
 
 
 def _split(text: str) -> tuple[str, str, str]:
