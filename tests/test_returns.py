@@ -704,3 +704,19 @@ def test_a_file_with_a_byte_order_mark_keeps_it_and_takes_the_figure(source: Pat
     fill_xlsx(export(), filled, {"Figures": {"L12": 26}})
     assert run_import(capsys, str(filled), "--write")[0] == 0
     assert path.read_bytes() == original.replace(b"responsible: police", b"  - period: 2025/26\n    value: 26\nresponsible: police")
+
+
+def test_notes_that_would_make_a_file_too_large_for_check_are_a_problem_and_nothing_is_written(
+        source: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "figures.csv"
+    rows = [f"burglary-rate,northgate,{year}/{(year + 1) % 100:02d},{year - 1990},{'x' * 120_000}" for year in range(2000, 2020)]
+    path.write_text("\n".join(["Indicator,Series,Period,New figure,Note", *rows]) + "\n", encoding="utf-8")
+    status, lines = run_import(capsys, str(path), "--write")
+    assert status == 1
+    assert lines[-4:] == [
+        "strategy_src/indicators/burglary-rate.yml: error: the import would make this file 2.3 MB, larger than the 2 MB strategy-site reads",
+        "  fix: shorten the long notes and commentary in the return: a sentence or two each is enough",
+        "",
+        "Nothing written: 1 problem to fix first, then import again.",
+    ]
+    unchanged_except(source)

@@ -20,7 +20,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.representer import RoundTripRepresenter
 
-from strategy_site.load.tree import display_path, is_inside
+from strategy_site.load.tree import MAX_FILE_BYTES, display_path, is_inside
 from strategy_site.model.documents import HEADLINE, Model
 from strategy_site.model.fields import next_period, parse_period, period_like
 from strategy_site.model.project import Project
@@ -138,7 +138,15 @@ def plan(project: Project, reconciled: Reconciled, today: dt.date) -> tuple[list
         after = doc.dumped()
         if after != doc.text:
             edits.append(Edit(doc.path, doc.shown, doc.text, after))
-    return sorted(edits, key=lambda edit: edit.shown), []
+    too_large = [_too_large(edit) for edit in edits if len(edit.after.encode("utf-8")) > MAX_FILE_BYTES]
+    return ([], too_large) if too_large else (sorted(edits, key=lambda edit: edit.shown), [])
+
+
+def _too_large(edit: Edit) -> Problem:
+    """A file the import would make larger than check reads: written, it would stop check and the site."""
+    return Problem(edit.shown, f"the import would make this file {len(edit.after.encode('utf-8')) / 1024 / 1024:.1f} MB, larger than the "
+                   f"{MAX_FILE_BYTES // 1024 // 1024} MB strategy-site reads",
+                   "shorten the long notes and commentary in the return: a sentence or two each is enough")
 
 
 def _at(data: Any, path: tuple[str | int, ...]) -> Any:
