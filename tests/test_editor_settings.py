@@ -126,7 +126,7 @@ def test_an_action_status_in_a_progress_update_is_a_choice_of_the_model_statuses
     config = front_matter_cms_config(nrf=True)
 
     assert _fields(config, "progress-update")["actions"] == {"title": "Actions", "name": "actions", "type": "block",
-                                                              "fieldGroup": "action-progress"}
+                                                              "fieldGroup": "action-progress", "hidden": True}
     status = next(field for field in _group(config, "action-progress")["fields"] if field["name"] == "status")
     assert status == {"title": "Status", "name": "status", "type": "choice", "required": True,
                       "choices": ["not started", "on track", "at risk", "off track", "complete", "dropped"]}
@@ -148,7 +148,7 @@ def test_a_list_of_ids_is_a_list_and_a_list_of_themes_holds_its_priorities() -> 
     assert _fields(config, "agreement")["parties"]["type"] == "list"
     assert (theme["labelField"], [field["name"] for field in theme["fields"]]) == ("id", ["id", "name", "summary", "priorities"])
     assert theme["fields"][3] == {"title": "Priorities", "name": "priorities", "type": "block", "fieldGroup": "priority",
-                                  "required": True}
+                                  "hidden": True, "required": True}
 
 
 def test_a_field_of_two_kinds_of_value_is_refused_rather_than_shown_wrongly() -> None:
@@ -236,3 +236,16 @@ def test_the_ruleset_the_guide_writes_is_the_one_the_editor_validates(tmp_path: 
 
     assert named and written and f"strategy_src/{named.group(1)}" == written.group(1)
     assert _yaml_schemas(tmp_path)["schemas/ruleset.schema.json"] == [written.group(1)]
+
+
+def test_no_list_of_items_is_offered_to_the_panels_list_editor_which_writes_field_group_lines() -> None:
+    # Front Matter CMS's list editor (DataBlockField) adds `fieldGroup: <group>` to every item it writes, with no
+    # setting to leave it out, and check refuses the line (SS204). A hidden field is not drawn in the panel
+    # (WrapperField) but is still validated while typing: the extension's schema takes every field (ContentTypeSchemaGenerator).
+    config = front_matter_cms_config(nrf=True)
+    fields = [field for content_type in config[CONTENT_TYPES] for field in content_type["fields"]]
+    fields += [field for group in config[FIELD_GROUPS] for field in group["fields"]]
+
+    blocks = {field["name"]: field.get("hidden") for field in fields if field["type"] == "block"}
+
+    assert blocks == {"themes": True, "priorities": True, "measures": True, "signatories": True, "actions": True, "indicators": True}

@@ -108,7 +108,10 @@ def _field(name: str, prop: dict[str, Any], required: bool, defs: dict[str, Any]
     elif prop.get("type") == "array":
         items = _one_type(name, prop.get("items", {}))
         if "$ref" in items:  # a list of objects: a block of one field group
-            field |= {"type": "block", "fieldGroup": _group(items["$ref"].rsplit("/", 1)[-1], defs, groups)}
+            # Hidden from the panel, whose list editor writes a `fieldGroup:` line into every item it touches (check
+            # refuses it, SS204) and has no way to leave it out; the validation while typing still checks each item,
+            # since the extension builds its schema from every field, hidden or not (ContentTypeSchemaGenerator).
+            field |= {"type": "block", "fieldGroup": _group(items["$ref"].rsplit("/", 1)[-1], defs, groups), "hidden": True}
         elif "enum" in items or "const" in items:
             field |= {"type": "choice", "multiple": True, "choices": _choices(items)}
         else:
