@@ -225,3 +225,15 @@ def test_the_next_steps_name_the_program_as_the_officer_typed_it(tmp_path: Path,
 
     assert capsys.readouterr().out.splitlines()[-2:] == ["    .venv/bin/strategy-site check fernley/strategy_src",
                                                          "    .venv/bin/strategy-site build fernley"]
+
+
+def test_init_refuses_a_folder_whose_partnership_is_written_as_yaml(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # check reads partnership.yaml as the partnership: a partnership.yml beside it would make two (SS109).
+    (tmp_path / "strategy_src").mkdir()
+    (tmp_path / "strategy_src/partnership.yaml").write_text("name: Ravensholt Together\n", encoding="utf-8")
+
+    assert main(["init", str(tmp_path), "--name", "Fernley Partnership", "--area", "Borough of Fernley"]) == 2
+
+    assert capsys.readouterr().err == (f"strategy-site: '{tmp_path}' already holds a partnership (strategy_src/partnership.yaml): "
+                                       "nothing was written\n")
+    assert sorted(p.name for p in (tmp_path / "strategy_src").iterdir()) == ["partnership.yaml"]

@@ -19,6 +19,7 @@ from pathlib import Path
 import jinja2
 
 from strategy_site.commands.common import EXIT_OK, UsageProblem
+from strategy_site.load.files import YAML_SUFFIXES
 from strategy_site.model.schema import write_front_matter_cms_config, write_schemas
 from strategy_site.text_safety import printable
 
@@ -80,8 +81,9 @@ def init(folder: Path, name: str, area: str, nrf: bool, today: dt.date, install:
     the README and CI give pip to install strategy-site (default: this version, from PyPI)."""
     if folder.exists() and not folder.is_dir():
         raise UsageProblem(f"'{folder}' is a file, not a folder: give a new folder, or one to add the partnership to")
-    if (folder / "strategy_src" / "partnership.yml").exists():
-        raise UsageProblem(f"'{folder}' already holds a partnership (strategy_src/partnership.yml): nothing was written")
+    for suffix in YAML_SUFFIXES:  # check reads either as the partnership
+        if (folder / "strategy_src" / f"partnership{suffix}").exists():
+            raise UsageProblem(f"'{folder}' already holds a partnership (strategy_src/partnership{suffix}): nothing was written")
     for value, option in ((name, "--name"), (area, "--area")):
         if not value.strip() or not value.isprintable():
             raise UsageProblem(f"{option} must be words on one line, such as {option} \"Fernley Partnership\"")
