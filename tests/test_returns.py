@@ -720,3 +720,23 @@ def test_notes_that_would_make_a_file_too_large_for_check_are_a_problem_and_noth
         "Nothing written: 1 problem to fix first, then import again.",
     ]
     unchanged_except(source)
+
+
+def test_a_figure_shared_with_the_baseline_through_an_alias_is_not_replaced_in_both(source: Path, tmp_path: Path,
+                                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    path = source / "indicators" / "domestic-abuse-repeat.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("baseline:\n  value: 31", "baseline: &base\n  value: 31").replace(
+        "values:\n  - period: 2020/21\n    value: 31\n", "values:\n  - *base\n"), encoding="utf-8")
+    before = path.read_bytes()
+    revised = tmp_path / "figures.csv"
+    revised.write_text("Indicator,Series,Period,New figure,Note\ndomestic-abuse-repeat,headline,2020/21,33,Revised by the coordinator\n",
+                       encoding="utf-8")
+    status, lines = run_import(capsys, str(revised), "--write", "--replace")
+    assert status == 1
+    assert lines[-4:-2] == [
+        "strategy_src/indicators/domestic-abuse-repeat.yml: error: domestic-abuse-repeat's figures for 2020/21 are written once and used again "
+        "through the alias *base, so the import cannot change them without changing the other place too",
+        "  fix: write them out in full where the series lists them (in place of *base), then import again",
+    ]
+    assert path.read_bytes() == before

@@ -114,11 +114,16 @@ def plan(project: Project, reconciled: Reconciled, today: dt.date) -> tuple[list
 
     for change in reconciled.figures:
         target = document(change.replaces if change.replaces is not None else change.indicator)
-        if target is not None and target.yaml is not None:
-            if change.replaces is not None:
-                _replace(target.data, change)
-            else:
-                _add(target.data, change)
+        if target is None or target.yaml is None:
+            continue
+        if (anchor := _shared(target.data, change)) is not None:
+            problems.append(Problem(target.shown, f"{change.indicator.id}'s figures for {change.period.label} are written once and used again "
+                                    f"through the alias *{anchor}, so the import cannot change them without changing the other place too",
+                                    f"write them out in full where the series lists them (in place of *{anchor}), then import again"))
+        elif change.replaces is not None:
+            _replace(target.data, change)
+        else:
+            _add(target.data, change)
     edits: list[Edit] = []
     if reconciled.statuses:
         draft = draft_update(project)
@@ -161,6 +166,18 @@ def _period(label: str) -> str | int:
 
 def _figure(value: float) -> float | int:
     return int(value) if value.is_integer() else value
+
+
+def _shared(data: Any, change: FigureChange) -> str | None:
+    """The anchor of what the change would edit, if the file uses it elsewhere as an alias (``- *base``): editing it would
+    edit both places, the baseline too."""
+    if change.replaces is not None:
+        node = _at(data, change.replaces.path_in_file)
+    else:
+        node = _at(data, change.series.part.path_in_file)
+        node = node.get("values") if isinstance(node, CommentedMap) and isinstance(node.get("values"), CommentedSeq) else node
+    anchor = getattr(getattr(node, "anchor", None), "value", None)
+    return str(anchor) if anchor else None
 
 
 def _add(data: Any, change: FigureChange) -> None:
