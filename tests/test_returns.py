@@ -740,3 +740,23 @@ def test_a_figure_shared_with_the_baseline_through_an_alias_is_not_replaced_in_b
         "  fix: write them out in full where the series lists them (in place of *base), then import again",
     ]
     assert path.read_bytes() == before
+
+
+def test_export_does_not_write_through_a_link_into_the_source_folder(source: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = (source / "partnership.yml").read_bytes()
+    Path("returns").mkdir()
+    Path("returns/police-returns.xlsx").symlink_to(source / "partnership.yml")
+    assert main(["returns", "export", "strategy_src", "--partner", "police", "--today", TODAY]) == 2
+    assert capsys.readouterr().err.strip() == ("strategy-site: 'returns/police-returns.xlsx' is a link into the source folder, which the site "
+                                               "publishes: delete the link, or write the workbooks somewhere else with --out")
+    assert (source / "partnership.yml").read_bytes() == before
+
+
+def test_export_replaces_a_link_elsewhere_instead_of_writing_through_it(source: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "notes.txt"
+    elsewhere.write_text("the officer's own notes\n", encoding="utf-8")
+    Path("returns").mkdir()
+    Path("returns/police-returns.xlsx").symlink_to(elsewhere)
+    path = export()
+    assert not path.is_symlink() and load_workbook(path).sheetnames == ["How to fill this in", "Figures", "Actions"]
+    assert elsewhere.read_text(encoding="utf-8") == "the officer's own notes\n"

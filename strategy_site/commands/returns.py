@@ -4,7 +4,9 @@ spreadsheets and back into the YAML, without retyping."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -54,12 +56,28 @@ def export(path: Path, partners: Sequence[str], formats: Sequence[str], out: Pat
         for form in formats or ("xlsx",):
             write = workbook.xlsx if form == "xlsx" else workbook.ods
             target = out / f"{partner_return_.partner.id}-returns.{form}"
-            target.write_bytes(write(partner_return_, project.partnership.name, due_by))
+            if is_inside(target, root):
+                raise UsageProblem(f"'{target}' is a link into the source folder, which the site publishes: delete the link, "
+                                   "or write the workbooks somewhere else with --out")
+            _write_bytes(target, write(partner_return_, project.partnership.name, due_by))
             _print(f"{target}: {plural(len(partner_return_.figures), 'figure')} due and "
                    f"{plural(len(partner_return_.actions), 'action')} for {partner_return_.partner.name}")
     if not returns:
         _print("No partner has figures due or actions to report on.")
     return EXIT_OK
+
+
+def _write_bytes(target: Path, data: bytes) -> None:
+    """Write beside the target, then rename: a link left where the workbook goes is replaced, never written through."""
+    handle, name = tempfile.mkstemp(dir=target.parent, prefix=".returns-", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.chmod(name, 0o644)
+        os.replace(name, target)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
 
 
 def run_import(path: Path, files: Sequence[Path], write: bool, replace: bool, today: dt.date | None) -> int:
