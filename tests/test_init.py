@@ -237,3 +237,14 @@ def test_init_refuses_a_folder_whose_partnership_is_written_as_yaml(tmp_path: Pa
     assert capsys.readouterr().err == (f"strategy-site: '{tmp_path}' already holds a partnership (strategy_src/partnership.yaml): "
                                        "nothing was written\n")
     assert sorted(p.name for p in (tmp_path / "strategy_src").iterdir()) == ["partnership.yaml"]
+
+
+def test_the_editor_task_runs_the_virtual_environments_strategy_site_on_windows_too(tmp_path: Path) -> None:
+    import json
+
+    init(tmp_path, "Fernley Partnership", "Borough of Fernley", nrf=False, today=TODAY)
+
+    [task] = json.loads((tmp_path / ".vscode/tasks.json").read_text(encoding="utf-8"))["tasks"]
+
+    # A Windows virtual environment keeps its programs in Scripts\, not bin/.
+    assert task["windows"] == {"command": "${workspaceFolder}\\.venv\\Scripts\\strategy-site.exe"}
