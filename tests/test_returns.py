@@ -760,3 +760,14 @@ def test_export_replaces_a_link_elsewhere_instead_of_writing_through_it(source: 
     path = export()
     assert not path.is_symlink() and load_workbook(path).sheetnames == ["How to fill this in", "Figures", "Actions"]
     assert elsewhere.read_text(encoding="utf-8") == "the officer's own notes\n"
+
+
+def test_export_refuses_a_partnership_whose_documents_could_not_all_be_read(source: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # The action with a control character in its title was left out of the model, so out of the police's return.
+    path = source / "action-plans" / "2026-27-delivery-plan.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("    title: Neighbourhood watch for the renewal areas",
+                                                             '    title: "Neighbourhood watch\\x0bfor the renewal areas"'), encoding="utf-8")
+    assert main(["returns", "export", "strategy_src", "--partner", "police", "--today", TODAY]) == 2
+    assert capsys.readouterr().err.strip() == ("strategy-site: strategy_src/action-plans/2026-27-delivery-plan.yml has errors that leave what "
+                                               "they say out of the returns: run strategy-site check strategy_src and fix it first")
+    assert not Path("returns").exists()

@@ -16,15 +16,16 @@ from strategy_site.commands.common import EXIT_FINDINGS, EXIT_OK, UsageProblem, 
 from strategy_site.findings import Severity
 from strategy_site.load.tree import is_inside
 from strategy_site.model.documents import Member
-from strategy_site.model.project import load_project
+from strategy_site.model.project import Project, load_project
 from strategy_site.output.text import format_text
 from strategy_site.returns import workbook, yaml_edit
 from strategy_site.returns.due import partner_return, partners_with_returns
 from strategy_site.returns.reconcile import Reconciled, reconcile
 from strategy_site.text_safety import printable
-from strategy_site.words import number, plural
+from strategy_site.words import listed, number, plural
 
 FORMATS = ("xlsx", "ods")
+ASKED_FROM = ("action-plans", "indicators")  # the folders whose documents say what a return asks for
 
 
 def _print(line: str = "", err: bool = False) -> None:
@@ -40,6 +41,7 @@ def export(path: Path, partners: Sequence[str], formats: Sequence[str], out: Pat
     project = load_project(root)
     if project.partnership is None:
         raise UsageProblem(f"'{path}' has no readable partnership.yml: run strategy-site check {path} and fix what it says")
+    _refuse_what_would_be_left_out(project, path)
     day = today or dt.date.today()
     chosen: list[Member] = []
     for wanted in partners:
@@ -65,6 +67,15 @@ def export(path: Path, partners: Sequence[str], formats: Sequence[str], out: Pat
     if not returns:
         _print("No partner has figures due or actions to report on.")
     return EXIT_OK
+
+
+def _refuse_what_would_be_left_out(project: Project, path: Path) -> None:
+    """An action or indicator that could not be read is missing from the model, so it would be missing from every
+    return without a word: the partner would never be asked for it."""
+    errors = sorted({f.path for f in project.findings if f.severity is Severity.ERROR and Path(f.path).parent.name in ASKED_FROM})
+    if errors:
+        raise UsageProblem(f"{listed(errors)} {'has errors' if len(errors) == 1 else 'have errors'} that leave what they say out of the returns: "
+                           f"run strategy-site check {path} and fix {'it' if len(errors) == 1 else 'them'} first")
 
 
 def _write_bytes(target: Path, data: bytes) -> None:
