@@ -64,6 +64,22 @@ def test_an_action_page_names_its_lead_and_its_status_history(site_project: Path
     assert "Progress report, July to September 2026" in history
 
 
+def test_the_strategys_summary_opens_its_page_without_a_second_vision_heading(site_project: Path) -> None:
+    edit(site_project / "strategy_src/community-strategy.md", "next_review: 2027-06-30\n",
+         "next_review: 2027-06-30\nsummary: A Fernley where nobody is held back by where they live.\n")
+
+    page = read(build(site_project), "community-strategy")
+
+    assert '<p class="govuk-body-l">A Fernley where nobody is held back by where they live.</p>' in page
+    assert re.findall(r"<h2[^>]*>\s*Our vision", page) == ['<h2 class="govuk-heading-l" id="vision">Our vision']
+
+
+def test_the_home_page_counts_one_action_and_one_indicator_in_the_singular(site_project: Path) -> None:
+    page = read(build(site_project), ".")
+
+    assert re.findall(r"<h3[^>]*>(\d+ \w+)</h3>", page)[:2] == ["1 action", "1 indicator"]
+
+
 def test_a_partner_page_lists_what_it_leads_supports_and_has_signed(site_project: Path) -> None:
     page = read(build(site_project), "partners/police")
     assert re.search(r"Fernshire Police leads \d+ actions?, supports \d+ and has signed 1 partnership agreement\.", page)

@@ -44,7 +44,7 @@ from strategy_site.render.open_data import tables
 from strategy_site.render.paths import chart_path, gap_chart_path, group_chart_path, neighbourhood_chart_path, page_path, relative, source_path
 from strategy_site.render.series_charts import gap_alt_text, neighbourhood_alt_text
 from strategy_site.report.making import Report
-from strategy_site.words import long_date, number
+from strategy_site.words import long_date, number, plural
 
 
 @dataclass(frozen=True)
@@ -91,6 +91,7 @@ def _environment(templates: tuple[Path, ...]) -> jinja2.Environment:
     env.filters["date"] = long_date
     env.filters["pounds"] = lambda amount: f"£{amount:,}"
     env.filters["number"] = number
+    env.filters["plural"] = plural  # {{ count | plural("action") }}: 1 action, 2 actions
     env.filters["slug"] = heading_id
     env.tests["headline_target"] = is_headline_target
     return env
