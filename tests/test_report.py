@@ -307,6 +307,15 @@ def test_github_annotations_put_each_gap_on_its_line(project_dir: Path, capsys: 
             "Fernshire Police leads 1 of 1 actions (100%25).") in lines  # % is escaped
 
 
+def test_a_github_annotation_puts_one_stop_after_a_question_before_the_fix(project_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    edit(project_dir / "community-strategy.md", "status: adopted", "status: adoptd")
+
+    main([*REPORT, "--format", "github"])
+
+    [line] = [line for line in capsys.readouterr().out.splitlines() if "adoptd" in line]
+    assert 'Did you mean "adopted"? Fix: ' in line and '?. Fix' not in line
+
+
 def test_fail_under_exits_1_when_the_score_is_lower(project_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main([*REPORT, "--fail-under", "90"]) == 1
     assert "the score 74 is under 90" in capsys.readouterr().err

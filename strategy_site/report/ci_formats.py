@@ -44,7 +44,9 @@ class _Problem:
 
 def _problems(report: Report) -> Iterator[_Problem]:
     for f in report.assessment.findings:
-        yield _Problem(f.code, f"{f.code} {f.name}", f.severity.value, f"{f.message}. Fix: {f.hint}" if f.hint else f.message, f.path, f.line, f.column)
+        stop = "" if f.message.endswith((".", "?", "!")) else "."  # 'Did you mean "adopted"? Fix:', never '?.'
+        text = f"{f.message}{stop} Fix: {f.hint}" if f.hint else f.message
+        yield _Problem(f.code, f"{f.code} {f.name}", f.severity.value, text, f.path, f.line, f.column)
     for item in report.assessment.items:
         if item.result is not Result.MET:
             yield _Problem(_item_rule(item), f"Completeness: {item.label}", "warning" if item.result is Result.NOT_MET else "note",
