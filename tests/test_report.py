@@ -115,6 +115,7 @@ def test_a_theme_score_covers_its_priorities_actions_and_indicators(project_dir:
      "SF-01", "milestones", "no milestones"),
     ("action-plans/2026-27.yml", "    resources:\n      - amount: 45000\n        kind: neighbourhood renewal fund\n        provider: council\n", "",
      "SF-01", "resources", "no resources given"),
+    ("action-plans/2026-27.yml", "      - amount: 45000\n", "      - amount: 0\n", "SF-01", "resources", "every resource given is £0"),
     ("action-plans/2026-27.yml", "    priority: fewer-burglaries\n", "", "SF-01", "priority", "not linked to a priority"),
     ("action-plans/2026-27.yml", "    indicators: [burglary-rate]\n", "", "SF-01", "measure", "no indicator named"),
     ("indicators/burglary-rate.yml", "definition: Domestic burglaries recorded by the police for every 1,000 households in the borough.",
@@ -135,6 +136,15 @@ def test_each_measure_not_met_says_what_is_missing(
     found = item(assessment_of(project_dir), subject, measure)
     assert found.result in (Result.NOT_MET, Result.PARTLY)
     assert found.evidence == evidence
+
+
+def test_staff_time_given_in_kind_without_a_price_counts_as_a_resource(project_dir: Path) -> None:
+    edit(project_dir / "action-plans/2026-27.yml", "      - amount: 45000\n        kind: neighbourhood renewal fund\n",
+         "      - amount: 0\n        kind: in kind\n")
+
+    found = item(assessment_of(project_dir), "SF-01", "resources")
+
+    assert (found.result, found.evidence) == (Result.MET, "£0 from 1 source")
 
 
 def test_a_missing_required_section_is_named(project_dir: Path) -> None:

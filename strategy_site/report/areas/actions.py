@@ -40,9 +40,13 @@ def milestones(judging: Judging, action: Action) -> Iterator[Judged]:
 
 
 def resources(judging: Judging, action: Action) -> Iterator[Judged]:
-    money = sum(r.amount for r in action.resources)
-    evidence = f"£{money:,} from {plural(len(action.resources), 'source')}" if action.resources else "no resources given"
-    yield Judged(judged(bool(action.resources)), evidence, _at(action, "resources"))
+    # A resource of money says how much; £0 of it is none. Staff time given in kind may have no price.
+    real = [r for r in action.resources if r.amount > 0 or r.kind == "in kind"]
+    if real:
+        evidence = f"£{sum(r.amount for r in real):,} from {plural(len(real), 'source')}"
+    else:
+        evidence = "every resource given is £0" if action.resources else "no resources given"
+    yield Judged(judged(bool(real)), evidence, _at(action, "resources"))
 
 
 def priority(judging: Judging, action: Action) -> Iterator[Judged]:
