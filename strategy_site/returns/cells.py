@@ -90,7 +90,7 @@ def read_file(path: Path, shown: str) -> list[Grid]:
         try:
             if suffix == ".ods":
                 return read_ods(archive, shown)
-            _merged_within_limit(archive, shown)
+            _within_limits(archive, shown)
             return read_xlsx(data, shown)
         except SheetError:
             raise
@@ -103,18 +103,26 @@ def read_file(path: Path, shown: str) -> list[Grid]:
 
 
 _MERGE = re.compile(rb'<(?:[A-Za-z0-9_]+:)?mergeCell\b[^>]*?\bref="([A-Za-z]{1,3}[0-9]{1,7}):([A-Za-z]{1,3}[0-9]{1,7})"')
+_CELL_TAG = re.compile(rb"<(?:[A-Za-z0-9_]+:)?c[\s/>]")
 
 
-def _merged_within_limit(archive: zipfile.ZipFile, shown: str) -> None:
-    """Refuse merged ranges that cover more cells than a return holds, before openpyxl makes an object for every
-    cell they cover (one range over a whole sheet is 17 billion cells: the import would never finish)."""
+def _within_limits(archive: zipfile.ZipFile, shown: str) -> None:
+    """Refuse more cells, or merged ranges covering more cells, than a return holds, before openpyxl makes an object for
+    every one (a few megabytes of zipped cells took gigabytes and a minute; one merged range over a whole sheet is 17
+    billion cells: the import would never finish)."""
     from openpyxl.utils.cell import range_boundaries
 
     covered = 0
+    cells = 0
     for info in archive.infolist():
         if not (info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")):
             continue
-        for match in _MERGE.finditer(archive.read(info)):
+        xml = archive.read(info)
+        cells += sum(1 for _ in _CELL_TAG.finditer(xml))
+        if cells > MAX_CELLS:
+            raise SheetError(f"{shown} has more than {MAX_CELLS:,} cells, far more than a return holds: delete the sheets and rows "
+                             "that are not part of the return and save it again")
+        for match in _MERGE.finditer(xml):
             ref = f"{match.group(1).decode()}:{match.group(2).decode()}"
             low_column, low_row, high_column, high_row = (bound or 0 for bound in range_boundaries(ref))
             covered += (abs(high_column - low_column) + 1) * (abs(high_row - low_row) + 1)
