@@ -792,3 +792,14 @@ def test_an_ods_workbook_with_too_many_cells_is_refused_before_it_is_parsed(sour
     (problem,) = reconcile(load_project(source), [(path, "police-returns.ods")]).problems
     assert problem.message == ("police-returns.ods has more than 1,000 cells, far more than a return holds: delete the sheets and rows that "
                                "are not part of the return and save it again")
+
+
+def test_import_refuses_a_partnership_whose_indicator_could_not_be_read_instead_of_saying_it_does_not_exist(
+        source: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    filled = tmp_path / "police-returns.xlsx"
+    fill_xlsx(export(), filled, {"Figures": {"L12": 26}})
+    path = source / "indicators" / "domestic-abuse-repeat.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("better: lower", "better: lowr"), encoding="utf-8")
+    assert main(["returns", "import", str(filled), "--write", "--today", TODAY]) == 2
+    assert capsys.readouterr().err.strip() == ("strategy-site: strategy_src/indicators/domestic-abuse-repeat.yml has errors that stop the import "
+                                               "reading returns against them: run strategy-site check strategy_src and fix it first")

@@ -41,7 +41,7 @@ def export(path: Path, partners: Sequence[str], formats: Sequence[str], out: Pat
     project = load_project(root)
     if project.partnership is None:
         raise UsageProblem(f"'{path}' has no readable partnership.yml: run strategy-site check {path} and fix what it says")
-    _refuse_what_would_be_left_out(project, path)
+    _refuse_unread(project, path, "leave what they say out of the returns")
     day = today or dt.date.today()
     chosen: list[Member] = []
     for wanted in partners:
@@ -69,12 +69,12 @@ def export(path: Path, partners: Sequence[str], formats: Sequence[str], out: Pat
     return EXIT_OK
 
 
-def _refuse_what_would_be_left_out(project: Project, path: Path) -> None:
-    """An action or indicator that could not be read is missing from the model, so it would be missing from every
-    return without a word: the partner would never be asked for it."""
+def _refuse_unread(project: Project, path: Path, because: str) -> None:
+    """An action or indicator that could not be read is missing from the model: export would leave it out of every
+    return without a word, and import would say it does not exist."""
     errors = sorted({f.path for f in project.findings if f.severity is Severity.ERROR and Path(f.path).parent.name in ASKED_FROM})
     if errors:
-        raise UsageProblem(f"{listed(errors)} {'has errors' if len(errors) == 1 else 'have errors'} that leave what they say out of the returns: "
+        raise UsageProblem(f"{listed(errors)} {'has errors' if len(errors) == 1 else 'have errors'} that {because}: "
                            f"run strategy-site check {path} and fix {'it' if len(errors) == 1 else 'them'} first")
 
 
@@ -95,6 +95,7 @@ def run_import(path: Path, files: Sequence[Path], write: bool, replace: bool, to
     """Read the returns, print what they would change and every problem; with ``write``, write it all and check."""
     root = source_folder(path)
     project = load_project(root)
+    _refuse_unread(project, path, "stop the import reading returns against them")
     day = today or dt.date.today()
     reconciled = reconcile(project, [(file, str(file)) for file in files], replace, day)
     _report(reconciled)
