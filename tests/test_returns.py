@@ -490,7 +490,7 @@ def test_a_figure_is_read_as_the_partner_typed_it(value: object, percent: bool, 
 @pytest.mark.parametrize("value, message", [
     ("1,5", '"1,5" is not a figure'), (True, "TRUE is a yes/no value, not a figure"),
     (dt.datetime(2026, 3, 1), "2026-03-01 is a date, not a figure"), ("=SUM(A1:A3)", '"=SUM(A1:A3)" is a formula saved as text, not a figure'),
-    (1e16, "1e+16 is too large a figure"),
+    (1e16, "1e+16 is too large a figure"), ("9" * 400, '"' + "9" * 60 + '..." is too large a figure'),  # typed, it was "inf"
 ])
 def test_a_cell_that_is_not_a_figure_says_why(value: object, message: str) -> None:
     with pytest.raises(values.CellProblem) as problem:

@@ -76,8 +76,9 @@ def figure(cell: Cell | None, percentage_unit: bool) -> float | None:
         raise CellProblem(f"the cell holds a percentage ({text(cell)}{'' if isinstance(value, str) else ' as a fraction'}), "
                           "but this indicator is not counted in per cent",
                           "format the cell as a plain number and type the figure in the indicator's unit")
-    if abs(number) > MAX_FIGURE:
-        raise CellProblem(f"{number:g} is too large a figure", f"type a number between -{MAX_FIGURE:,} and {MAX_FIGURE:,}")
+    if abs(number) > MAX_FIGURE:  # typed digits too many for a float are infinite: say what was typed, not "inf"
+        shown = quoted(value.strip()) if isinstance(value, str) else f"{number:g}"
+        raise CellProblem(f"{shown} is too large a figure", f"type a number between -{MAX_FIGURE:,} and {MAX_FIGURE:,}")
     return float(f"{number:.12g}")  # the spreadsheet's floating-point noise (0.30000000000000004) left behind
 
 
