@@ -803,3 +803,14 @@ def test_import_refuses_a_partnership_whose_indicator_could_not_be_read_instead_
     assert main(["returns", "import", str(filled), "--write", "--today", TODAY]) == 2
     assert capsys.readouterr().err.strip() == ("strategy-site: strategy_src/indicators/domestic-abuse-repeat.yml has errors that stop the import "
                                                "reading returns against them: run strategy-site check strategy_src and fix it first")
+
+
+def test_a_replaced_figure_whose_note_stays_says_so_in_the_dry_run(source: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = source / "indicators" / "domestic-abuse-repeat.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("    value: 28\n", "    value: 28\n    note: 'Provisional: March estimated'\n"),
+                    encoding="utf-8")
+    revised = tmp_path / "figures.csv"
+    revised.write_text("Indicator,Series,Period,New figure,Note\ndomestic-abuse-repeat,headline,2024/25,29,\n", encoding="utf-8")
+    status, lines = run_import(capsys, str(revised), "--replace")
+    assert status == 0
+    assert lines[0] == f'{revised}:D2: domestic-abuse-repeat, 2024/25: 29 in place of 28 (the note recorded with it stays: "Provisional: March estimated")'

@@ -133,7 +133,8 @@ def _report(reconciled: Reconciled) -> None:
         series = "" if change.series.key == "headline" else f" for {change.series.label}"
         what = (f"{number(change.value)} in place of {number(change.replaces.value)}" if change.replaces is not None
                 else f"new figure {number(change.value)}")
-        note = f' (note: "{change.note}")' if change.note else ""
+        kept = change.replaces.note if change.replaces is not None and not change.note else None
+        note = f' (note: "{change.note}")' if change.note else (f' (the note recorded with it stays: "{kept}")' if kept else "")
         _print(f"{change.where}: {change.indicator.id}{series}, {change.period.label}: {what}{note}")
     for status in reconciled.statuses:
         was = "unchanged" if status.status == status.current else f"was {status.current}"
