@@ -80,6 +80,16 @@ def test_the_home_page_counts_one_action_and_one_indicator_in_the_singular(site_
     assert re.findall(r"<h3[^>]*>(\d+ \w+)</h3>", page)[:2] == ["1 action", "1 indicator"]
 
 
+def test_a_draft_progress_update_is_published_nowhere_not_even_as_its_source(site_project: Path) -> None:
+    edit(site_project / "strategy_src/progress/2026-11-10-quarter-2.md", "covers: 2026/27 Q2\n", "covers: 2026/27 Q2\ndraft: true\n")
+
+    site = build(site_project)
+
+    published = [path for path in site.rglob("*") if path.is_file() and b"The first 200 homes have new locks." in path.read_bytes()]
+    assert published == []  # its commentary, which nobody has reviewed yet
+    assert not (site / "source/progress/2026-11-10-quarter-2.md").exists()
+
+
 def test_a_partner_page_lists_what_it_leads_supports_and_has_signed(site_project: Path) -> None:
     page = read(build(site_project), "partners/police")
     assert re.search(r"Fernshire Police leads \d+ actions?, supports \d+ and has signed 1 partnership agreement\.", page)

@@ -78,8 +78,9 @@ def site_assets(project: Project, progress: dict[str, IndicatorProgress], site_u
     yield from map_assets(project)
     yield from open_data(project, progress)
     yield atom_feed(project, site_url)
+    drafts = {id(update.source_file) for update in project.draft_updates}  # unreviewed: not published, not even as source
     for source in project.files:
-        if source.data is not None or source.body:
+        if (source.data is not None or source.body) and id(source) not in drafts:
             yield Asset(f"{SOURCE_FOLDER}/{source_path(project, source)}", source.text)
     if report is not None:
         yield Asset("data/completeness.json", parts=data_formats.json_parts(report))
