@@ -36,22 +36,34 @@ def test_figures_merge_the_indicator_file_and_progress_updates_in_period_order(p
     assert [(f.period.label, f.value) for f in figures] == [("2022/23", 21.4), ("2023/24", 19.8), ("2024/25", 18.9)]
 
 
-# --- SS445 figure-shorter-than-frequency -----------------------------------------------------------------------------
+# --- SS445 mixed-period-lengths -------------------------------------------------------------------------------------
 
 
-def test_a_months_figure_for_an_indicator_reported_annual_is_an_error_at_its_period(project_dir: Path) -> None:
+def test_a_months_figure_among_years_is_an_error_at_its_period(project_dir: Path) -> None:
     update = project_dir / "progress/2026-11-10-quarter-2.md"
     edit(update, "    period: 2024/25\n    value: 18.9", "    period: 2025-09\n    value: 1.6")
 
     findings = findings_for(project_dir)
 
     assert where(findings) == [("SS445", "src/progress/2026-11-10-quarter-2.md", line_of(update, "period: 2025-09"), 13)]
-    assert findings[0].message == ("the figure for 2025-09 covers 30 days, but burglary-rate is reported annual, so it would be "
-                                   "charted and compared as if it covered a whole period")
-    assert findings[0].hint == "give the figure for a whole year once it is known, or change the indicator's frequency"
+    assert findings[0].message == ("the figure for 2025-09 covers a month, but the other figures of burglary-rate cover a year "
+                                   "each, so it would be charted and compared as if it covered a year")
+    assert findings[0].hint == "give the figure for a period of a year, or keep figures of a month in an indicator of their own"
 
 
-def test_figures_for_years_pooled_are_alike_enough_for_an_indicator_reported_annual(project_dir: Path) -> None:
-    edit(project_dir / "progress/2026-11-10-quarter-2.md", "    period: 2024/25\n    value: 18.9", "    period: 2022 to 2024\n    value: 19.0")
+def test_a_count_taken_in_the_same_month_each_year_is_a_series_of_months(project_dir: Path) -> None:
+    indicator = project_dir / "indicators/burglary-rate.yml"
+    edit(indicator, "  - period: 2022/23\n", "  - period: Oct 2022\n")
+    edit(indicator, "  - period: 2023/24\n", "  - period: Oct 2023\n")
+    edit(project_dir / "progress/2026-11-10-quarter-2.md", "period: 2024/25", "period: Oct 2024")
+
+    assert [f for f in findings_for(project_dir) if f.code == "SS445"] == []
+
+
+def test_years_pooled_among_years_pooled_are_alike(project_dir: Path) -> None:
+    indicator = project_dir / "indicators/burglary-rate.yml"
+    edit(indicator, "  - period: 2022/23\n", "  - period: 2019 to 2021\n")
+    edit(indicator, "  - period: 2023/24\n", "  - period: 2020 to 2022\n")
+    edit(project_dir / "progress/2026-11-10-quarter-2.md", "period: 2024/25", "period: 2021 to 2023")
 
     assert [f for f in findings_for(project_dir) if f.code == "SS445"] == []

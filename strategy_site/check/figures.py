@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from strategy_site.check.registry import Context, check
 from strategy_site.findings import Finding, Location, Rule, Severity
 from strategy_site.model.documents import IndicatorValue, Observation
+from strategy_site.model.fields import Period
 from strategy_site.model.series import SeriesKind, indicator_series
 from strategy_site.words import plural
 
@@ -42,44 +44,51 @@ def conflicting_figures(context: Context) -> Iterator[Finding]:
                         "keep one figure per period: correct it in the indicator file and explain the revision in a note",
                     )
 
-SHORTER_PERIOD = Rule(
+MIXED_PERIODS = Rule(
     "SS445",
-    "figure-shorter-than-frequency",
+    "mixed-period-lengths",
     Severity.ERROR,
-    what="A figure is for a period shorter than the indicator's frequency: a month or a quarter of an indicator "
-    "reported annual, or a month of one reported quarterly.",
-    why="The site charts an indicator's figures period after period, and says whether it is improving by comparing "
-    "the latest with the one before. A month's figure among years would be drawn and judged as if it were a "
-    "year's: figures must be alike before they can be compared (evaluation para 3.4).",
-    example="# indicators/burglary-rate.yml says frequency: annual\nindicators:\n  - indicator: burglary-rate\n"
-    "    period: 2025-09\n    value: 0.9",
-    instead="Give the figure for the whole period once it is known (period: 2025/26), or make the indicator's "
-    "frequency the one it is really reported at.",
+    what="One series of an indicator's figures mixes periods of different lengths: a month among financial years, "
+    "say, or a quarter among months.",
+    why="The site charts a series' figures period after period, and says whether it is improving by comparing the "
+    "latest with the one before. A month's figure among years would be drawn and judged as if it were a year's: "
+    "figures must be alike before they can be compared (evaluation para 3.4). A figure taken in the same month "
+    "each year (a count every October) is a series of months, and fine.",
+    example="values:\n  - period: 2024/25\n    value: 18.9\n# progress/2026-11-10-quarter-2.md\nindicators:\n"
+    "  - indicator: burglary-rate\n    period: 2025-09\n    value: 1.6",
+    instead="Give the figure for the whole year once it is known (period: 2025/26), or keep monthly figures in an "
+    "indicator of their own.",
 )
-# The fewest days a figure's period may cover, by the indicator's frequency: a financial or academic year has
-# 365 or 366, a quarter 90 to 92, a month 28 to 31. A longer period (three years pooled) is fine.
-SHORTEST_DAYS = {"monthly": 28, "quarterly": 89, "annual": 365, "every two years": 365}
-WHOLE = {"monthly": "month", "quarterly": "quarter", "annual": "year", "every two years": "year or more"}
+
+
+def _length(period: Period) -> str:
+    """How long a period is, in words, as far as comparing figures goes: a day, a month, a quarter, a year..."""
+    days = (period.end - period.start).days + 1
+    months = round(days / 30.44)
+    if days < 28 or months == 0:
+        return plural(days, "day")
+    return {1: "a month", 3: "a quarter", 6: "half a year", 12: "a year"}.get(months) or (
+        plural(months // 12, "year") if months % 12 == 0 else plural(months, "month"))
 
 
 @check
-def figures_of_the_indicators_frequency(context: Context) -> Iterator[Finding]:
+def periods_of_one_length(context: Context) -> Iterator[Finding]:
     project = context.project
     for indicator in project.indicators:
-        shortest = SHORTEST_DAYS.get(indicator.frequency)
-        if shortest is None:
-            continue
         for series in indicator_series(project, indicator):
+            figures = project.figures(indicator, series.key)
+            lengths = [_length(figure.period) for figure in figures]
+            if len(set(lengths)) < 2:
+                continue
+            usual = Counter(lengths).most_common(1)[0][0]  # the first figure's, where two lengths are as common
             named = "" if series.kind is SeriesKind.HEADLINE else f" for {series.label}"
-            for figure in project.all_figures(indicator, series.key):
-                days = (figure.period.end - figure.period.start).days + 1
-                if days < shortest:
-                    yield SHORTER_PERIOD.at(
+            for figure, length in zip(figures, lengths, strict=True):
+                if length != usual:
+                    yield MIXED_PERIODS.at(
                         figure.where("period"),
-                        f"the figure{named} for {figure.period} covers {plural(days, 'day')}, but {indicator.id} is reported "
-                        f"{indicator.frequency}, so it would be charted and compared as if it covered a whole period",
-                        f"give the figure for a whole {WHOLE[indicator.frequency]} once it is known, or change the "
-                        f"indicator's frequency",
+                        f"the figure{named} for {figure.period} covers {length}, but the other figures of {indicator.id}{named} "
+                        f"cover {usual} each, so it would be charted and compared as if it covered {usual}",
+                        f"give the figure for a period of {usual}, or keep figures of {length} in an indicator of their own",
                     )
 
 
