@@ -90,6 +90,32 @@ def test_two_builds_of_the_same_pages_write_byte_identical_indexes(demo_site: Pa
     assert [name for name in first if first[name] != second[name]] == []
 
 
+def test_pagefind_is_sent_a_pages_language_and_the_main_content_it_indexes_not_the_frame_around_it() -> None:
+    html = ('<!DOCTYPE html>\n<html lang="en" class="govuk-template"><head><title>Smoking – Ravensholt</title></head><body>'
+            '<header>Ravensholt Together</header><nav>Home</nav>'
+            '<main class="govuk-main-wrapper" id="main-content" data-pagefind-body data-pagefind-meta="kind:Indicator">'
+            '<h1>Smoking</h1><p>Adults who smoke.</p></main><footer>Contact us</footer></body></html>')
+
+    assert search_index.indexed_part(html) == (
+        '<html lang="en" class="govuk-template"><body><main class="govuk-main-wrapper" id="main-content" data-pagefind-body '
+        'data-pagefind-meta="kind:Indicator"><h1>Smoking</h1><p>Adults who smoke.</p></main></body></html>')
+
+
+def test_a_page_from_a_theme_without_an_indexed_main_element_is_sent_whole() -> None:
+    html = '<html lang="cy"><body><div data-pagefind-body><h1>Ysmygu</h1></div></body></html>'
+
+    assert search_index.indexed_part(html) == html
+
+
+def test_sending_pagefind_only_the_main_content_makes_the_same_index_as_whole_pages(
+        demo_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO)
+    monkeypatch.setattr(search_index, "indexed_part", lambda html: html)
+    assert build_main(["--quiet", "--site-dir", str(tmp_path / "site"), "--today", "2026-11-23"]) == 0
+
+    assert files_and_bytes(tmp_path / "site/pagefind") == files_and_bytes(demo_site / "pagefind")
+
+
 def test_the_index_holds_a_pages_main_content_and_its_kind_but_not_breadcrumbs_or_footers(demo_site: Path) -> None:
     action = fragments(demo_site)["/actions/HE-08/"]
     assert action["meta"]["title"] == ACTION

@@ -21,6 +21,7 @@ import importlib.util
 import json
 import logging
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -98,7 +99,7 @@ class SearchIndex:
 
     def add(self, url: str, html: str) -> None:
         """Index the page published at ``url`` (from the site's root, such as /actions/HE-01/) with this HTML."""
-        self._send({"type": "AddFile", "index_id": self._index, "url": url, "file_contents": html})
+        self._send({"type": "AddFile", "index_id": self._index, "url": url, "file_contents": indexed_part(html)})
         self.pages += 1
 
     def write(self, site_folder: Path) -> SearchIndexStats:
@@ -187,6 +188,21 @@ class SearchIndex:
             if answer.get("message_id") is not None:
                 self._answers[int(answer["message_id"])] = payload
             self._answered.notify_all()
+
+
+_HTML_TAG = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
+_MAIN_START = re.compile(r"<main\b[^>]*\bdata-pagefind-body\b", re.IGNORECASE)
+
+
+def indexed_part(html: str) -> str:
+    """What Pagefind reads of a page: its <html> tag (the language) and the <main> element it indexes, with
+    that element's kind. The theme's header, navigation and footer around it are three quarters of a page,
+    which Pagefind would parse only to pass over; a page without such an element is sent whole."""
+    start, html_tag = _MAIN_START.search(html), _HTML_TAG.search(html)
+    end = html.rfind("</main>")
+    if start is None or html_tag is None or end < start.start():
+        return html
+    return f"{html_tag.group(0)}<body>{html[start.start():end]}</main></body></html>"
 
 
 def _pagefind_binary() -> Path:
