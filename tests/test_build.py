@@ -88,6 +88,17 @@ def test_a_template_that_fails_while_rendering_names_its_file_and_line(
     assert (previous_site / "index.html").read_text() == "the previous site"
 
 
+def test_a_template_using_a_filter_that_does_not_exist_says_so_in_one_sentence(
+    site_project: Path, previous_site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (site_project / "templates/content/accessibility.html.j2").write_text("{{ 3 | plurals('action') }}\n")
+
+    assert main(["--quiet", "--today", "2026-11-23"]) == 1
+
+    err = capsys.readouterr().err
+    assert "a page template failed: No filter named 'plurals'. The previous site is unchanged." in err
+
+
 def test_a_page_that_takes_too_long_to_convert_stops_the_build_with_its_name(
     site_project: Path, previous_site: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

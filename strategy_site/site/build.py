@@ -113,7 +113,7 @@ def strategy_plugin(config: MkDocsConfig) -> StrategySitePlugin | None:
 def why_not_built(error: MkDocsException | jinja2.TemplateError, problems: ProblemLog) -> str:
     """Why MkDocs or a page template stopped the build, in one line."""
     if isinstance(error, jinja2.TemplateError):
-        return f"{_template_place(error)}a page template failed: {error}"
+        return f"{_template_place(error)}a page template failed: {str(error).rstrip('.')}"
     return "; ".join(message.rstrip(".") for message in problems.messages) or str(error).rstrip(".")
 
 
