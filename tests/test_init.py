@@ -248,3 +248,9 @@ def test_the_editor_task_runs_the_virtual_environments_strategy_site_on_windows_
 
     # A Windows virtual environment keeps its programs in Scripts\, not bin/.
     assert task["windows"] == {"command": "${workspaceFolder}\\.venv\\Scripts\\strategy-site.exe"}
+
+
+def test_git_ignores_the_partners_returns_exported_and_filled_in(tmp_path: Path) -> None:
+    init(tmp_path, "Fernley Partnership", "Borough of Fernley", nrf=False, today=TODAY)
+
+    assert "/returns/" in (tmp_path / ".gitignore").read_text(encoding="utf-8").splitlines()

@@ -419,7 +419,7 @@ def test_a_file_that_is_not_a_spreadsheet_is_one_plain_line(source: Path, tmp_pa
     status, lines = run_import(capsys, str(fake), str(tmp_path / "missing.ods"), str(tmp_path / "notes.txt"))
     assert status == 1
     assert [line for line in lines if "error" in line] == [
-        f"{fake}: error: {fake} is not a XLSX workbook (it may be damaged, or another kind of file renamed): open it in your "
+        f"{fake}: error: {fake} is not an XLSX workbook (it may be damaged, or another kind of file renamed): open it in your "
         "spreadsheet program and save it again as XLSX",
         f"{tmp_path / 'missing.ods'}: error: there is no file {tmp_path / 'missing.ods'}",
         f"{tmp_path / 'notes.txt'}: error: {tmp_path / 'notes.txt'} is not a spreadsheet strategy-site reads: save it as .xlsx, .ods or .csv",

@@ -82,8 +82,9 @@ def read_file(path: Path, shown: str) -> list[Grid]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
-        raise SheetError(f"{shown} is not a {suffix[1:].upper()} workbook (it may be damaged, or another kind of file renamed): "
-                         f"open it in your spreadsheet program and save it again as {suffix[1:].upper()}") from None
+        kind = suffix[1:].upper()  # XLSX or ODS: both read with "an"
+        raise SheetError(f"{shown} is not an {kind} workbook (it may be damaged, or another kind of file renamed): "
+                         f"open it in your spreadsheet program and save it again as {kind}") from None
     with archive:
         if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES:
             raise SheetError(f"{shown} unpacks to more than {MAX_UNPACKED_BYTES // 1024 // 1024} MB, far more than a return holds")
