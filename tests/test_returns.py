@@ -397,9 +397,11 @@ def test_an_unknown_indicator_series_or_period_is_placed_at_its_cell(source: Pat
 def test_a_status_that_is_not_allowed_or_has_no_commentary_is_placed_at_its_cell(source: Path, tmp_path: Path,
                                                                                   capsys: pytest.CaptureFixture[str]) -> None:
     assert problems_for(source, tmp_path, capsys, {"Actions": {"G4": "amber"}}) == [
-        'Actions!G4: error: "amber" is not a status',
+        'Actions!G4: error: "amber" is not a status.',
         "  fix: choose one of complete, on track, at risk, off track, not started or dropped",
     ]
+    assert problems_for(source, tmp_path, capsys, {"Actions": {"G4": "On trak"}})[0] == \
+        'Actions!G4: error: "On trak" is not a status. Did you mean "on track"?'
     assert problems_for(source, tmp_path, capsys, {"Actions": {"G4": "On Track "}}) == [
         "Actions!H4: error: the new status of SA-04 has no commentary",
         "  fix: say in a sentence or two in 'Commentary' what has happened since the last update: residents read it beside the status",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from strategy_site.check.references import suggest
 from strategy_site.model.fields import MAX_FIGURE, Period, parse_period, period_like
 from strategy_site.model.progress import ACTION_STATUSES
 from strategy_site.returns.cells import Cell
@@ -137,5 +138,6 @@ def status(cell: Cell) -> str:
     written = " ".join((text(cell) or "").split())
     found = next((s for s in ACTION_STATUSES if s == written.casefold()), None)
     if found is None:
-        raise CellProblem(f"{quoted(written)} is not a status", f"choose one of {listed(list(ACTION_STATUSES), 'or')}")
+        raise CellProblem(f"{quoted(written)} is not a status.{suggest(written.casefold(), ACTION_STATUSES)}",
+                          f"choose one of {listed(list(ACTION_STATUSES), 'or')}")
     return found
