@@ -95,7 +95,7 @@ def test_the_junit_report_parses_and_holds_the_payload_only_as_text(hostile: Pro
     suites = ET.fromstring(to_junit(make_report(hostile, TODAY, load_weights())))
     assert {element.tag for element in suites.iter()} == {"testsuites", "testsuite", "testcase", "failure"}
     failures = [failure.text for failure in suites.iter("failure")]
-    assert f"{SHOWN}: {SHOWN} leads 1 of 1 actions (100%)" in failures
+    assert f"{SHOWN}: {SHOWN} leads 1 of 1 action (100%)" in failures
 
 
 @pytest.mark.parametrize(("page", "url"), [
@@ -190,11 +190,11 @@ def test_report_csv_prefixes_formula_text_and_report_json_keeps_it(formula_proje
     assert main([*report, "--format", "csv"]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert "'" + HYPERLINK in {row["title"] for row in rows if row["subject"] == "SF-01"}
-    assert "'@SUM(A1) leads 1 of 1 actions (100%)" in {row["evidence"] for row in rows}
+    assert "'@SUM(A1) leads 1 of 1 action (100%)" in {row["evidence"] for row in rows}
     assert main([*report, "--format", "json"]) == 0
     items = json.loads(capsys.readouterr().out)["items"]
     assert HYPERLINK in {item["title"] for item in items if item["subject"] == "SF-01"}
-    assert "@SUM(A1) leads 1 of 1 actions (100%)" in {item["evidence"] for item in items}
+    assert "@SUM(A1) leads 1 of 1 action (100%)" in {item["evidence"] for item in items}
 
 
 def test_report_csv_prefixes_text_that_only_the_model_could_hold(formula_project: Path) -> None:

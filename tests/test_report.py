@@ -86,7 +86,7 @@ def test_a_priority_no_action_serves_breaks_the_chain(project_dir: Path) -> None
 
 def test_lead_concentration_names_the_organisation_and_its_share(project_dir: Path) -> None:
     spread = item(assessment_of(project_dir), "partnership", "lead-spread")
-    assert (spread.result, spread.evidence) == (Result.NOT_MET, "Fernshire Police leads 1 of 1 actions (100%)")
+    assert (spread.result, spread.evidence) == (Result.NOT_MET, "Fernshire Police leads 1 of 1 action (100%)")
 
 
 def test_a_stub_section_is_named_with_its_word_count(project_dir: Path) -> None:
@@ -314,7 +314,7 @@ def test_github_annotations_put_each_gap_on_its_line(project_dir: Path, capsys: 
     line = line_of(project_dir / "partnership.yml", "- id: council")  # the members list
     assert (f"::warning file=src/partnership.yml,line={line},col=3,title=Completeness%3A Leads are spread across partners::"
             "Fernley Partnership (partnership): leads are spread across partners: not met. "
-            "Fernshire Police leads 1 of 1 actions (100%25).") in lines  # % is escaped
+            "Fernshire Police leads 1 of 1 action (100%25).") in lines  # % is escaped
 
 
 def test_a_github_annotation_puts_one_stop_after_a_question_before_the_fix(project_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:

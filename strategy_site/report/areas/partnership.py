@@ -9,7 +9,7 @@ from strategy_site.model.documents import Partnership
 from strategy_site.model.membership import delivering_members, missing_sectors, required_sectors
 from strategy_site.model.project import Project
 from strategy_site.report.measure import Judged, Judging, Subject, judged
-from strategy_site.words import listed
+from strategy_site.words import listed, plural
 
 
 def subjects(project: Project) -> Iterator[Subject]:
@@ -36,7 +36,7 @@ def lead_spread(judging: Judging, partnership: Partnership) -> Iterator[Judged]:
     share = round(count / len(project.actions), 2)  # judged as shown, to the whole per cent
     member = project.partner_by_id.get(top)
     yield Judged(judged(share <= limits.lead_share, share <= limits.lead_share_partly),
-                 f"{member.name if member else top} leads {count} of {len(project.actions)} actions ({share:.0%})", partnership.where("members"))
+                 f"{member.name if member else top} leads {count} of {plural(len(project.actions), 'action')} ({share:.0%})", partnership.where("members"))
 
 
 def partners_involved(judging: Judging, partnership: Partnership) -> Iterator[Judged]:
