@@ -20,20 +20,12 @@ import contextlib
 import os
 import signal
 import struct
-import sys
-import threading
 from collections.abc import Callable, Sequence
 
 # Below this many pages, starting the copy costs more than it saves (the demonstration site has 142).
 FROM_PAGES = 400
 _HEADER = struct.Struct(">II")  # the lengths of a page's path and of its HTML, in bytes
 _NOT_MADE = 0xFFFFFFFF  # in place of the HTML's length: the copy could not make this page
-
-
-def can_fork() -> bool:
-    """Whether a copy of this process can be made safely: on Linux, with no other thread running (a thread
-    could hold a lock at the moment of the copy, which the copy could then never take)."""
-    return sys.platform.startswith("linux") and hasattr(os, "fork") and threading.active_count() == 1
 
 
 class PagesAhead:

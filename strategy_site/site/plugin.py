@@ -33,6 +33,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from strategy_site.check import run_checks
 from strategy_site.findings import Finding, Severity
+from strategy_site.forked import can_fork
 from strategy_site.load.history import last_changed
 from strategy_site.model.progress import all_progress
 from strategy_site.model.project import Project, load_project
@@ -42,7 +43,7 @@ from strategy_site.render.site import charts, site_assets, site_pages
 from strategy_site.report.making import Report, make_report
 from strategy_site.report.weights import load_weights
 from strategy_site.shipped import search_path
-from strategy_site.site.ahead import FROM_PAGES, Aside, PagesAhead, can_fork
+from strategy_site.site.ahead import FROM_PAGES, Aside, PagesAhead
 from strategy_site.site.search_index import SearchIndex
 from strategy_site.words import long_date, plural
 
