@@ -8,12 +8,14 @@ work is done in this process instead, with the same result.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
+import signal
 import sys
 import threading
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -23,32 +25,54 @@ def can_fork() -> bool:
     return sys.platform.startswith("linux") and hasattr(os, "fork") and threading.active_count() == 1
 
 
-def in_a_copy(work: Callable[[], T]) -> Callable[[], T | None]:
-    """Start ``work`` in a copy of this process. The function returned waits for it and gives its result, or None
-    when the copy failed (do the work here then, where its error is reported). Call it exactly once."""
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the copy: work, send the result, and leave without running this process's exit handlers
-        os.close(read_end)
-        finished = False
-        try:
-            with os.fdopen(write_end, "wb") as out:
-                out.write(pickle.dumps(work(), protocol=pickle.HIGHEST_PROTOCOL))
-            finished = True
-        except BaseException:  # noqa: BLE001  # the caller does the work again, and reports what fails
-            pass
-        finally:
-            os._exit(0 if finished else 1)
-    os.close(write_end)
+class Copy(Generic[T]):
+    """``work`` running in a copy of this process. ``result()`` waits for it and gives what it returned, or None when
+    the copy failed or was stopped (do the work here then, where its error is reported); ``close()`` stops it early.
+    Call one of them, so that no copy is left behind."""
 
-    def result() -> T | None:
-        with os.fdopen(read_end, "rb") as pipe:
-            sent = pipe.read()  # all of it before waiting: a copy writing into a full pipe would never end
-        _, status = os.waitpid(pid, 0)
+    def __init__(self, work: Callable[[], T]) -> None:
+        read_end, write_end = os.pipe()
+        self._pid = os.fork()
+        if self._pid == 0:  # the copy: work, send the result, and leave without running this process's exit handlers
+            os.close(read_end)
+            finished = False
+            try:
+                with os.fdopen(write_end, "wb") as out:
+                    out.write(pickle.dumps(work(), protocol=pickle.HIGHEST_PROTOCOL))
+                finished = True
+            except BaseException:  # noqa: BLE001  # the caller does the work again, and reports what fails
+                pass
+            finally:
+                os._exit(0 if finished else 1)
+        os.close(write_end)
+        self._pipe = os.fdopen(read_end, "rb")
+
+    def result(self) -> T | None:
+        if self._pid <= 0:
+            return None
+        with self._pipe:
+            sent = self._pipe.read()  # all of it before waiting: a copy writing into a full pipe would never end
+        _, status = os.waitpid(self._pid, 0)
+        self._pid = 0
         if os.waitstatus_to_exitcode(status) != 0:
             return None
         # Unpickling runs code the data names: safe only because the data comes from this program's own copy.
         found: T = pickle.loads(sent)  # noqa: S301
         return found
 
-    return result
+    def close(self) -> None:
+        """Stop the copy if it is still running, and wait for it. Safe to call more than once."""
+        if self._pid > 0:
+            self._pipe.close()
+        stop(self._pid)
+        self._pid = 0
+
+
+def stop(pid: int) -> None:
+    """Stop the copy ``pid`` if it is still running, and wait for it, so that none is left behind."""
+    if pid <= 0:
+        return
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGTERM)
+    with contextlib.suppress(ChildProcessError):
+        os.waitpid(pid, 0)

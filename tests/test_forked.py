@@ -11,23 +11,23 @@ from typing import Any
 
 import pytest
 
-from strategy_site.forked import in_a_copy
+from strategy_site.forked import Copy
 from tests.conftest import edit
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="work is forked only on Linux")
 
 
 def test_the_copy_sends_back_what_the_work_returns() -> None:
-    result = in_a_copy(lambda: {"files": ["partnership.yml", "indicators/burglary-rate.yml"], "lines": (12, 40)})
+    copy = Copy(lambda: {"files": ["partnership.yml", "indicators/burglary-rate.yml"], "lines": (12, 40)})
 
-    assert result() == {"files": ["partnership.yml", "indicators/burglary-rate.yml"], "lines": (12, 40)}
+    assert copy.result() == {"files": ["partnership.yml", "indicators/burglary-rate.yml"], "lines": (12, 40)}
 
 
 def test_work_that_fails_in_the_copy_gives_nothing_so_the_caller_does_it_again() -> None:
     def work() -> list[str]:
         raise OSError("disk full")
 
-    assert in_a_copy(work)() is None
+    assert Copy(work).result() is None
 
 
 # Checks the partnership in the folder given, parsing it in two halves from `threshold` documents on.

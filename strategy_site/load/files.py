@@ -13,7 +13,7 @@ from typing import Any
 
 from strategy_site.characters import CONTROL, describe
 from strategy_site.findings import Finding, Location, Position, Rule, Severity
-from strategy_site.forked import can_fork, in_a_copy
+from strategy_site.forked import Copy, can_fork
 
 # Kind and MARKDOWN_KINDS are also named here, where the loader has always offered them.
 from strategy_site.load.kinds import KINDS, MARKDOWN_KINDS as MARKDOWN_KINDS, Kind as Kind
@@ -203,11 +203,11 @@ def _read_all(documents: list[tuple[Kind, Path]], cache: ParseCache | None) -> l
     if cache is not None or len(documents) < PARSE_IN_TWO_FROM or not can_fork():
         return [read_source(kind, path, cache) for kind, path in documents]
     half = len(documents) // 2
-    second = in_a_copy(lambda: [read_source(kind, path) for kind, path in documents[half:]])
+    second = Copy(lambda: [read_source(kind, path) for kind, path in documents[half:]])
     try:
         first = [read_source(kind, path) for kind, path in documents[:half]]
     finally:
-        rest = second()  # waited for whatever happens here, so that no copy is left behind
+        rest = second.result()  # waited for whatever happens here, so that no copy is left behind
     return first + (rest if rest is not None else [read_source(kind, path) for kind, path in documents[half:]])
 
 

@@ -5,8 +5,8 @@ A site's pages are rendered from templates (half a large build's work) and then 
 and handed to the search index, one after the other. On a machine with a second processor core, a forked copy
 of the build renders the pages in the order MkDocs writes them and sends each one's HTML down a pipe, so the
 two halves of the work overlap. The pipe holds a few pages: the copy never gets far ahead, and memory does not
-grow with the site. Another copy writes the files that need no page (the charts, maps and open data, whose
-spreadsheets take seconds at scale) at the same time, as Sphinx's parallel builds fork their workers.
+grow with the site. Another copy (a forked.Copy, started by the plugin) writes the files that need no page
+(the charts, maps and open data) at the same time, as Sphinx's parallel builds fork their workers.
 
 It is only an accelerator: a page the copy could not make (a template error, or a page too slow to convert)
 is made again here, where the error is reported as it always is, and so is every page after it; if the other
@@ -16,11 +16,11 @@ compares them).
 
 from __future__ import annotations
 
-import contextlib
 import os
-import signal
 import struct
 from collections.abc import Callable, Sequence
+
+from strategy_site.forked import stop
 
 # Below this many pages, starting the copy costs more than it saves (the demonstration site has 142).
 FROM_PAGES = 400
@@ -72,47 +72,8 @@ class PagesAhead:
         """Stop the copy if it is still running, and wait for it. Safe to call more than once."""
         if self._pid > 0:
             self._pipe.close()  # a copy still writing gets a broken pipe and leaves
-        _end(self._pid)
+        stop(self._pid)
         self._pid = 0
-
-
-class Aside:
-    """``work()`` done in a copy of this process. ``done()`` waits for it and says whether it finished without
-    an error (if not, do it here, where the error is reported)."""
-
-    def __init__(self, work: Callable[[], None]) -> None:
-        self._pid = os.fork()
-        if self._pid == 0:
-            finished = False
-            try:
-                work()
-                finished = True
-            except BaseException:  # noqa: BLE001  # the build does it again, and reports what fails
-                pass
-            finally:
-                os._exit(0 if finished else 1)
-
-    def done(self) -> bool:
-        if self._pid <= 0:
-            return False
-        _, status = os.waitpid(self._pid, 0)
-        self._pid = 0
-        return os.waitstatus_to_exitcode(status) == 0
-
-    def close(self) -> None:
-        """Stop the copy if it is still running, and wait for it. Safe to call more than once."""
-        _end(self._pid)
-        self._pid = 0
-
-
-def _end(pid: int) -> None:
-    """Stop the copy ``pid`` if it is still running, and wait for it, so that none is left behind."""
-    if pid <= 0:
-        return
-    with contextlib.suppress(ProcessLookupError):
-        os.kill(pid, signal.SIGTERM)
-    with contextlib.suppress(ChildProcessError):
-        os.waitpid(pid, 0)
 
 
 def _send_all(pipe: int, paths: Sequence[str], render: Callable[[str], str]) -> None:

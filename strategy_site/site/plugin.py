@@ -33,7 +33,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from strategy_site.check import run_checks
 from strategy_site.findings import Finding, Severity
-from strategy_site.forked import can_fork
+from strategy_site.forked import Copy, can_fork
 from strategy_site.load.history import last_changed
 from strategy_site.model.progress import all_progress
 from strategy_site.model.project import Project, load_project
@@ -43,7 +43,7 @@ from strategy_site.render.site import charts, site_assets, site_pages
 from strategy_site.report.making import Report, make_report
 from strategy_site.report.weights import load_weights
 from strategy_site.shipped import search_path
-from strategy_site.site.ahead import FROM_PAGES, Aside, PagesAhead
+from strategy_site.site.ahead import FROM_PAGES, PagesAhead
 from strategy_site.site.search_index import SearchIndex
 from strategy_site.words import long_date, plural
 
@@ -84,7 +84,7 @@ class StrategySitePlugin(BasePlugin[PluginConfig]):
         self.assets: Callable[[], Iterator[Asset]] | None = None  # what on_post_build writes
         self.search: SearchIndex | None = None  # during a whole build: Pagefind, given each page as it is written
         self.ahead: PagesAhead | None = None  # during a whole build of a large site: its pages, made in another process
-        self.aside: Aside | None = None  # and its downloads, written in a third
+        self.aside: Copy[bool] | None = None  # and its downloads, written in a third
         self.report: Report | None = None
         # What MkDocs made of the last build, kept so that a preview can write single pages again.
         self.files: Files | None = None
@@ -174,7 +174,10 @@ class StrategySitePlugin(BasePlugin[PluginConfig]):
         if len(self.pages.pages) >= FROM_PAGES and can_fork():
             assets = self.assets
             if assets is not None:
-                self.aside = Aside(lambda: self._write_assets(config, assets()))
+                def write_assets() -> bool:
+                    self._write_assets(config, assets())
+                    return True  # the copy's result: they are written
+                self.aside = Copy(write_assets)
             self.ahead = PagesAhead([page.path for page in self.pages.pages], lambda path: self._render(self.page_of[path]))
         if self.config.search:
             self.search = SearchIndex()
@@ -297,7 +300,7 @@ class StrategySitePlugin(BasePlugin[PluginConfig]):
             self.ahead.close()
             self.ahead = None
         if self.aside is not None:  # the charts and data files may be written too
-            if self.aside.done():
+            if self.aside.result():
                 self.assets = None
             self.aside = None
         if self.assets is not None:
